@@ -1,0 +1,84 @@
+/**
+ * State shared while elaborating one model: the parameter table (visible to every
+ * graph), the layer table for `summary`, unique value names, and the diagnostics.
+ */
+import type { Code } from "../diagnostics/codes.js";
+import { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { SourceRange } from "../diagnostics/range.js";
+import { uniqueNames, type ValueLookup } from "../ir/builder.js";
+import type { ConstTensor, Dim, Init, LayerInfo, Parameter, ParamRole, TensorType } from "../ir/types.js";
+
+/** Stops elaboration of a model after a diagnostic has been recorded. */
+export class ElaborationStop extends Error {}
+
+export class ElabContext implements ValueLookup {
+  readonly params: Parameter[] = [];
+  private readonly byName = new Map<string, Parameter>();
+  readonly layers: LayerInfo[] = [];
+  readonly names = uniqueNames();
+  readonly diagnostics = new Diagnostics();
+  /**
+   * The entry point being built. The decoder is elaborated once per entry point
+   * (decode, decode_step); a parameter declared again in a later entry point is the
+   * same weight, while one declared twice in the same entry point is a bug.
+   */
+  private epoch = 0;
+  private readonly paramEpoch = new Map<string, number>();
+
+  beginEntryPoint(): void {
+    this.epoch++;
+  }
+
+  typeOf(name: string): TensorType | undefined {
+    const p = this.byName.get(name);
+    return p === undefined ? undefined : { dtype: p.dtype, shape: [...p.shape] };
+  }
+
+  constOf(_name: string): ConstTensor | undefined {
+    return undefined;
+  }
+
+  /** Declares a parameter `path/local` and returns its value name. */
+  param(
+    path: string,
+    local: string,
+    shape: number[],
+    init: Init,
+    role: ParamRole,
+    range: SourceRange | undefined,
+    trainable = true,
+  ): string {
+    const name = `${path}/${local}`;
+    const existing = this.byName.get(name);
+    if (existing !== undefined) {
+      if (this.paramEpoch.get(name) === this.epoch || existing.shape.join() !== shape.join()) {
+        throw new Error(`internal: parameter ${name} declared twice`);
+      }
+      return name;
+    }
+    this.paramEpoch.set(name, this.epoch);
+    const p: Parameter = { name, path, dtype: "float32", shape, init, role, trainable };
+    if (range !== undefined) p.range = range;
+    this.params.push(p);
+    this.byName.set(name, p);
+    return name;
+  }
+
+  /** Adds a row to the layer table; its parameters are those declared under `path`. */
+  layer(path: string, kind: string, outputShape: Dim[], range: SourceRange | undefined): void {
+    // Rows come from the first entry point that builds the layer.
+    if (this.layers.some((l) => l.path === path)) return;
+    const params = this.params
+      .filter((p) => p.trainable && (p.path === path || p.path.startsWith(path + "/")))
+      .reduce((n, p) => n + p.shape.reduce((a, b) => a * b, 1), 0);
+    const row: LayerInfo = { path, kind, outputShape, params };
+    if (range !== undefined) row.range = range;
+    this.layers.push(row);
+  }
+
+  /** Records an error and stops elaborating this model. */
+  fail(code: Code, range: SourceRange, message: string, hint?: string): never {
+    this.diagnostics.add(code, range, message, hint === undefined ? {} : { hint });
+    throw new ElaborationStop(message);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Reads source files from disk for the CLI. Every way a path can fail to be a usable
+ * `.s2s` text becomes an S2S0xxx result, never an exception: missing, a directory,
+ * unreadable, too large, binary (a NUL byte), or not valid UTF-8.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, normalize, relative, resolve } from "node:path";
+import type { ReadResult, SourceHost } from "./host.js";
+
+/** Specs are hand-written; anything bigger is almost certainly the wrong file. */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+
+function megabytes(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+export function readSourceFile(path: string): ReadResult {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      return {
+        ok: false,
+        code: "S2S0002",
+        message: `${path} is a directory, not a file`,
+        hint: "name a .s2s file inside it",
+      };
+    }
+    size = st.size;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "ENOENT" || err.code === "ENOTDIR") {
+      return { ok: false, code: "S2S0001", message: `file not found: ${path}` };
+    }
+    return { ok: false, code: "S2S0007", message: `cannot read ${path}: ${err.code ?? err.message}` };
+  }
+  if (size > MAX_SOURCE_BYTES) {
+    return {
+      ok: false,
+      code: "S2S0006",
+      message: `${path} is too large (${megabytes(size)}; the limit is ${megabytes(MAX_SOURCE_BYTES)})`,
+      hint: "a spec this size is unlikely to be hand-written: check the path",
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { ok: false, code: "S2S0007", message: `cannot read ${path}: ${err.code ?? err.message}` };
+  }
+  if (bytes.includes(0)) {
+    return {
+      ok: false,
+      code: "S2S0003",
+      message: `${path} is a binary file, not a .s2s text`,
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      code: "S2S0004",
+      message: `${path} is not valid UTF-8`,
+      hint: "save the file as UTF-8",
+    };
+  }
+  // A byte-order mark is not part of the program text.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+/** The disk host: paths are shown relative to the working directory when inside it. */
+export function diskHost(cwd: string = process.cwd()): SourceHost {
+  return {
+    read: (path) => readSourceFile(isAbsolute(path) ? path : resolve(cwd, path)),
+    resolve(fromFile, rel) {
+      const abs = resolve(cwd, dirname(fromFile), rel);
+      const shown = relative(cwd, abs);
+      return shown.startsWith("..") || isAbsolute(shown) ? abs : normalize(shown);
+    },
+  };
+}
