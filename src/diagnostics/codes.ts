@@ -46,7 +46,11 @@ export const CODES = {
   S2S0012: code("error", "file declares no model"),
 
   // --- S2S1xxx: lexing and parsing -----------------------------------------------------
-  S2S1001: code("error", "unexpected character", { source: "let a = 1 $ 2\n", line: 1, column: 11 }),
+  S2S1001: code("error", "unexpected character", {
+    source: "let a = 1 $ 2\n",
+    line: 1,
+    column: 11,
+  }),
   S2S1002: code("error", "unterminated string", { source: 'import "a.s2s\n', line: 1, column: 8 }),
   S2S1003: code("error", "unterminated block comment", {
     source: "let a = 1\n/* never closed\n",
@@ -81,60 +85,282 @@ export const CODES = {
     column: 5,
   }),
   S2S1014: code("error", "nesting too deep", {
-    source: `let a = ${"(".repeat(101)}1${")".repeat(101)}\n`,
+    source: `let a = ${"(".repeat(65)}1${")".repeat(65)}\n`,
     line: 1,
-    column: 109,
+    column: 73,
   }),
   S2S1099: code("error", "internal error in the parser"),
 
   // --- S2S2xxx: names, expressions, schema ---------------------------------------------
-  S2S2001: code("error", "undefined name"),
-  S2S2002: code("error", "name defined twice"),
-  S2S2003: code("error", "unknown model"),
-  S2S2004: code("error", "cycle through extends or instantiation"),
-  S2S2005: code("error", "imported file not found"),
-  S2S2006: code("error", "import cycle"),
-  S2S2007: code("error", "unknown model parameter"),
-  S2S2008: code("error", "argument given twice"),
-  S2S2009: code("error", "model takes no parameters"),
-  S2S2010: code("warning", "name shadows an enum word"),
-  S2S2011: code("error", "imported file has errors"),
-  S2S2012: code("error", "name defined in terms of itself"),
-  S2S2020: code("error", "unknown field"),
-  S2S2021: code("error", "unknown section"),
-  S2S2022: code("error", "section not allowed here"),
-  S2S2023: code("error", "unknown variant"),
-  S2S2024: code("error", "wrong type"),
-  S2S2025: code("error", "value out of range"),
-  S2S2026: code("error", "unknown enum word"),
-  S2S2027: code("error", "missing required field"),
-  S2S2028: code("error", "setting given twice"),
-  S2S2029: code("error", "missing required section"),
-  S2S2030: code("error", "section given twice"),
-  S2S2031: code("error", "variant not allowed for this section"),
-  S2S2032: code("error", "section needs a variant"),
-  S2S2040: code("error", "division by zero"),
-  S2S2041: code("error", "operator does not apply to these types"),
-  S2S2042: code("error", "unknown function or wrong number of arguments"),
-  S2S2043: code("error", "stack count must be a positive integer"),
-  S2S2050: code("error", "decoder self-attention must be causal"),
-  S2S2051: code("error", "learned positions need max_length"),
-  S2S2052: code("error", "shared embeddings need one vocabulary"),
-  S2S2053: code("error", "decoder layers cannot be bidirectional"),
+  S2S2001: code("error", "undefined name", {
+    source:
+      "model m(width = 32) {\n  source { vocab = 16  embed = widht }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 2,
+    column: 32,
+  }),
+  S2S2002: code("error", "name defined twice", {
+    source: "let width = 32\nlet width = 64\n",
+    line: 2,
+    column: 5,
+  }),
+  S2S2003: code("error", "unknown model", {
+    source:
+      "model m extends base {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 1,
+    column: 17,
+  }),
+  S2S2004: code("error", "cycle through extends or instantiation", {
+    source: "model a extends b { }\nmodel b extends a { }\n",
+    line: 1,
+    column: 17,
+  }),
+  S2S2005: code("error", "imported file not found", {
+    source: 'import "layers.s2s"\n',
+    line: 1,
+    column: 8,
+  }),
+  S2S2006: code("error", "import cycle", {
+    source: 'import "example.s2s"\n',
+    line: 1,
+    column: 8,
+  }),
+  S2S2007: code("error", "unknown model parameter", {
+    source:
+      "model m(width = 32) {\n  source { vocab = 16  embed = width }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n}\nmodel n = m(widht = 64)\n",
+    line: 7,
+    column: 13,
+  }),
+  S2S2008: code("error", "argument given twice", {
+    source:
+      "model m(width = 32) {\n  source { vocab = 16  embed = width }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n}\nmodel n = m(width = 64, width = 128)\n",
+    line: 7,
+    column: 25,
+  }),
+  S2S2009: code("error", "model takes no parameters", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n}\nmodel n = m(width = 64)\n",
+    line: 7,
+    column: 13,
+  }),
+  S2S2010: code("warning", "name shadows an enum word", {
+    source: "let relu = 3\n",
+    line: 1,
+    column: 5,
+  }),
+  S2S2011: code("error", "imported file has errors", {
+    source: 'import "lib.s2s"\n',
+    files: { "lib.s2s": "let a = 1 / 0\n" },
+    line: 1,
+    column: 8,
+  }),
+  S2S2012: code("error", "name defined in terms of itself", {
+    source: "let a = b + 1\nlet b = a * 2\n",
+    line: 1,
+    column: 5,
+  }),
+  S2S2020: code("error", "unknown field", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { self_attention { heds = 4 } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 30,
+  }),
+  S2S2021: code("error", "unknown section", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstn { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 13,
+  }),
+  S2S2022: code("error", "section not allowed here", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { cross_attention { } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 13,
+  }),
+  S2S2023: code("error", "unknown variant", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32 }\n    attention dott { }\n  }\n}\n",
+    line: 7,
+    column: 15,
+  }),
+  S2S2024: code("error", "wrong type", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32  bidirectional = 1 } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 49,
+  }),
+  S2S2025: code("error", "value out of range", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 0 } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 29,
+  }),
+  S2S2026: code("error", "unknown enum word", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { rnn { hidden = 32  activation = relo } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 45,
+  }),
+  S2S2027: code("error", "missing required field", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 13,
+  }),
+  S2S2028: code("error", "setting given twice", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32  vocab = 8 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 2,
+    column: 36,
+  }),
+  S2S2029: code("error", "missing required section", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n}\n",
+    line: 1,
+    column: 7,
+  }),
+  S2S2030: code("error", "section given twice", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n  source { vocab = 16  embed = 32 }\n}\n",
+    line: 6,
+    column: 3,
+  }),
+  S2S2031: code("error", "variant not allowed for this section", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm general { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 18,
+  }),
+  S2S2032: code("error", "section needs a variant", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32 }\n    attention { }\n  }\n}\n",
+    line: 7,
+    column: 5,
+  }),
+  S2S2040: code("error", "division by zero", {
+    source: "let a = 1 / 0\n",
+    line: 1,
+    column: 13,
+  }),
+  S2S2041: code("error", "operator does not apply to these types", {
+    source: "let a = true * 2\n",
+    line: 1,
+    column: 9,
+  }),
+  S2S2042: code("error", "unknown function or wrong number of arguments", {
+    source: "let a = mix(1, 2)\n",
+    line: 1,
+    column: 9,
+  }),
+  S2S2043: code("error", "stack count must be a positive integer", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { stack 0 { lstm { hidden = 32 } } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 19,
+  }),
+  S2S2050: code("error", "decoder self-attention must be causal", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { self_attention { } }\n  decoder { self_attention { causal = false } }\n}\n",
+    line: 5,
+    column: 30,
+  }),
+  S2S2051: code("error", "learned positions need max_length", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n  position = learned\n}\n",
+    line: 6,
+    column: 3,
+  }),
+  S2S2052: code("error", "shared embeddings need one vocabulary", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 20  embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { lstm { hidden = 32 } }\n  share_embeddings = true\n}\n",
+    line: 6,
+    column: 3,
+  }),
   // --- S2S3xxx: shapes and resources (elaboration) ------------------------------------
   S2S3000: code("error", "shape mismatch"),
-  S2S3001: code("error", "dot attention needs equal query and key sizes", { source: "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 512  bidirectional = true } }\n  decoder {\n    lstm { hidden = 512 }\n    attention dot { }\n  }\n  bridge = zero\n}\n", line: 7, column: 5, stage: "elaborate" }),
-  S2S3002: code("error", "heads do not divide the model width", { source: "model m {\n  vocab = 16\n  source { embed = 512 }\n  target { embed = 512 }\n  encoder { self_attention { heads = 6 } }\n  decoder { cross_attention { heads = 8 } }\n}\n", line: 5, column: 30, stage: "elaborate" }),
-  S2S3003: code("error", "residual connection between different widths", { source: "model m {\n  vocab = 16\n  source { embed = 64 }\n  target { embed = 64 }\n  encoder {\n    stack 2 {\n      lstm { hidden = 32 }\n      self_attention { heads = 4 }\n    }\n  }\n  decoder { cross_attention { } }\n}\n", line: 7, column: 7, stage: "elaborate" }),
-  S2S3004: code("error", "tied output needs equal embedding and decoder widths", { source: "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32 }\n  }\n  output { tied = true }\n}\n", line: 8, column: 12, stage: "elaborate" }),
-  S2S3005: code("error", "bridge = copy needs matching encoder and decoder layers", { source: "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { stack 2 { lstm { hidden = 32 } } }\n  decoder {\n    lstm { hidden = 32 }\n  }\n  bridge = copy\n}\n", line: 8, column: 3, stage: "elaborate" }),
-  S2S3006: code("error", "the decoder has no way to see the source", { source: "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32 }\n  }\n  bridge = zero\n}\n", line: 5, column: 3, stage: "elaborate" }),
-  S2S3007: code("error", "weights exceed the memory budget", { source: "model big {\n  source { vocab = 2_000_000  embed = 1024 }\n  target { vocab = 2_000_000  embed = 1024 }\n  encoder { lstm { hidden = 1024 } }\n  decoder { lstm { hidden = 1024 } }\n}\n", line: 1, column: 7, stage: "elaborate" }),
-  S2S3008: code("error", "unsupported decoder arrangement", { source: "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32 }\n    feed_forward { hidden = 64 }\n  }\n}\n", line: 7, column: 5, stage: "elaborate" }),
-  S2S3009: code("error", "input feeding needs attention after the recurrent layers", { source: "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    attention general { input_feeding = true }\n    lstm { hidden = 32 }\n  }\n}\n", line: 6, column: 23, stage: "elaborate" }),
-  S2S3010: code("error", "bidirectional layer in a decoder", { source: "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32  bidirectional = true }\n  }\n}\n", line: 6, column: 26, stage: "elaborate" }),
-  S2S3011: code("error", "the bridge needs recurrent encoder layers", { source: "model m {\n  vocab = 16\n  source { embed = 32 }\n  target { embed = 32 }\n  encoder { self_attention { heads = 4 } }\n  decoder { lstm { hidden = 32 } }\n  bridge = dense\n}\n", line: 7, column: 3, stage: "elaborate" }),
-  S2S3012: code("error", "the decoder has no layers", { source: "model m {\n  vocab = 16\n  source { embed = 32 }\n  target { embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { }\n}\n", line: 6, column: 3, stage: "elaborate" }),
+  S2S3001: code("error", "dot attention needs equal query and key sizes", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 512  bidirectional = true } }\n  decoder {\n    lstm { hidden = 512 }\n    attention dot { }\n  }\n  bridge = zero\n}\n",
+    line: 7,
+    column: 5,
+    stage: "elaborate",
+  }),
+  S2S3002: code("error", "heads do not divide the model width", {
+    source:
+      "model m {\n  vocab = 16\n  source { embed = 512 }\n  target { embed = 512 }\n  encoder { self_attention { heads = 6 } }\n  decoder { cross_attention { heads = 8 } }\n}\n",
+    line: 5,
+    column: 30,
+    stage: "elaborate",
+  }),
+  S2S3003: code("error", "residual connection between different widths", {
+    source:
+      "model m {\n  vocab = 16\n  source { embed = 64 }\n  target { embed = 64 }\n  encoder {\n    stack 2 {\n      lstm { hidden = 32 }\n      self_attention { heads = 4 }\n    }\n  }\n  decoder { cross_attention { } }\n}\n",
+    line: 7,
+    column: 7,
+    stage: "elaborate",
+  }),
+  S2S3004: code("error", "tied output needs equal embedding and decoder widths", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32 }\n  }\n  output { tied = true }\n}\n",
+    line: 8,
+    column: 12,
+    stage: "elaborate",
+  }),
+  S2S3005: code("error", "bridge = copy needs matching encoder and decoder layers", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { stack 2 { lstm { hidden = 32 } } }\n  decoder {\n    lstm { hidden = 32 }\n  }\n  bridge = copy\n}\n",
+    line: 8,
+    column: 3,
+    stage: "elaborate",
+  }),
+  S2S3006: code("error", "the decoder has no way to see the source", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32 }\n  }\n  bridge = zero\n}\n",
+    line: 5,
+    column: 3,
+    stage: "elaborate",
+  }),
+  S2S3007: code("error", "weights exceed the memory budget", {
+    source:
+      "model big {\n  source { vocab = 2_000_000  embed = 1024 }\n  target { vocab = 2_000_000  embed = 1024 }\n  encoder { lstm { hidden = 1024 } }\n  decoder { lstm { hidden = 1024 } }\n}\n",
+    line: 1,
+    column: 7,
+    stage: "elaborate",
+  }),
+  S2S3008: code("error", "unsupported decoder arrangement", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32 }\n    feed_forward { hidden = 64 }\n  }\n}\n",
+    line: 7,
+    column: 5,
+    stage: "elaborate",
+  }),
+  S2S3009: code("error", "input feeding needs attention after the recurrent layers", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    attention general { input_feeding = true }\n    lstm { hidden = 32 }\n  }\n}\n",
+    line: 6,
+    column: 25,
+    stage: "elaborate",
+  }),
+  S2S3010: code("error", "bidirectional layer in a decoder", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 8 }\n  target { vocab = 16  embed = 8 }\n  encoder { lstm { hidden = 32 } }\n  decoder {\n    lstm { hidden = 32  bidirectional = true }\n  }\n}\n",
+    line: 6,
+    column: 25,
+    stage: "elaborate",
+  }),
+  S2S3011: code("error", "the bridge needs recurrent encoder layers", {
+    source:
+      "model m {\n  vocab = 16\n  source { embed = 32 }\n  target { embed = 32 }\n  encoder { self_attention { heads = 4 } }\n  decoder { lstm { hidden = 32 } }\n  bridge = dense\n}\n",
+    line: 7,
+    column: 3,
+    stage: "elaborate",
+  }),
+  S2S3012: code("error", "the decoder has no layers", {
+    source:
+      "model m {\n  vocab = 16\n  source { embed = 32 }\n  target { embed = 32 }\n  encoder { lstm { hidden = 32 } }\n  decoder { }\n}\n",
+    line: 6,
+    column: 3,
+    stage: "elaborate",
+  }),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -42,8 +42,15 @@ export function renderDiagnostic(
   c: Colors = noColors,
 ): string {
   const { file, start, end } = d.range;
-  const sev = d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.cyan("info");
-  const out = [`${c.bold(`${file}:${start.line}:${start.column}`)}: ${sev} ${c.dim(d.code)}: ${d.message}`];
+  const sev =
+    d.severity === "error"
+      ? c.red("error")
+      : d.severity === "warning"
+        ? c.yellow("warning")
+        : c.cyan("info");
+  const out = [
+    `${c.bold(`${file}:${start.line}:${start.column}`)}: ${sev} ${c.dim(d.code)}: ${d.message}`,
+  ];
   const text = sources.get(file);
   const line = text === undefined ? undefined : sourceLine(text, start.line);
   if (line !== undefined) {
@@ -57,7 +64,9 @@ export function renderDiagnostic(
   }
   if (d.hint !== undefined) out.push(`${c.cyan("hint")}: ${d.hint}`);
   for (const r of d.related ?? []) {
-    out.push(`${c.dim("note")}: ${r.message} (${r.range.file}:${r.range.start.line}:${r.range.start.column})`);
+    out.push(
+      `${c.dim("note")}: ${r.message} (${r.range.file}:${r.range.start.line}:${r.range.start.column})`,
+    );
   }
   return out.join("\n");
 }

@@ -1,0 +1,74 @@
+/**
+ * `extends`: the child's members applied to a copy of the parent's body (brief §2).
+ *
+ * - A setting overrides the parent's setting of the same name (keeping its place), or is
+ *   added.
+ * - A section merges recursively into the parent's section with the same head and
+ *   variant. Variants compare after aliases and defaults are applied, so
+ *   `self_attention { }` matches `self_attention scaled_dot { }`. When a body has several
+ *   sections with the same head and variant (two `lstm` layers), the n-th of the child
+ *   merges into the n-th of the parent.
+ * - Stacks match the same way, by position among the body's stacks: the child's count
+ *   replaces the parent's and the bodies merge (`encoder { stack 12 { } }` deepens the
+ *   parent's first stack).
+ * - A section or stack the parent lacks (no n-th match) is appended after the parent's
+ *   members.
+ *
+ * Both trees are fresh from expansion, so the parent's tree is updated in place.
+ */
+import type { PendingItem, PendingSection, PendingStack } from "./pending.js";
+import { SCHEMA, isSectionHead } from "./schema.js";
+import { resolveVariant } from "./schema-query.js";
+
+/** The key sections match by: the head and the canonical variant. */
+function matchKey(item: PendingItem): string {
+  if (item.kind === "stack") return "stack";
+  const head = item.head.name;
+  const written = item.variant?.name;
+  if (isSectionHead(head)) {
+    const v = resolveVariant(SCHEMA[head], written);
+    if (v.ok) return `${head} ${v.canonical ?? ""}`;
+  }
+  return `${head} ${written ?? ""}`;
+}
+
+/** Applies `child`'s settings and items to `base` (a section or a stack). */
+function mergeMembers(
+  base: PendingSection | PendingStack,
+  child: PendingSection | PendingStack,
+): void {
+  for (const [name, s] of child.settings) base.settings.set(name, s);
+  const seen = new Map<string, number>();
+  const baseItems = base.children.slice();
+  for (const item of child.children) {
+    const key = matchKey(item);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const match = baseItems.filter((b) => matchKey(b) === key)[n];
+    if (match === undefined) base.children.push(item);
+    else mergeItem(match, item);
+  }
+}
+
+function mergeItem(base: PendingItem, child: PendingItem): void {
+  if (base.kind === "stack" && child.kind === "stack") {
+    base.count = child.count;
+    base.scope = child.scope;
+    base.range = child.range;
+  } else if (base.kind === "section" && child.kind === "section") {
+    // The merged section is reported at the child's text: that is what the user of the
+    // child model wrote and can change.
+    base.head = child.head;
+    base.variant = child.variant ?? base.variant;
+    base.range = child.range;
+  }
+  mergeMembers(base, child);
+}
+
+/** The parent's root with the child's root members applied (returns `parent`, updated). */
+export function mergeRoot(parent: PendingSection, child: PendingSection): PendingSection {
+  mergeMembers(parent, child);
+  parent.head = child.head;
+  parent.range = child.range;
+  return parent;
+}
