@@ -120,13 +120,20 @@ export class GraphBuilder implements ValueLookup {
   }
 
   /** Adds a node with one output and returns its name. */
-  op(op: string, path: string, inputs: readonly (string | undefined)[], attrs: Record<string, Attr> = {}): string {
+  op(
+    op: string,
+    path: string,
+    inputs: readonly (string | undefined)[],
+    attrs: Record<string, Attr> = {},
+  ): string {
     return this.node(op, path, inputs, attrs, 1)[0]!;
   }
 
   /** A constant tensor (e.g. Reshape's shape, axes). */
   constant(path: string, dtype: DType, dims: number[], data: number[]): string {
-    return this.op("Constant", path, [], { value: { kind: "tensor", value: { dtype, dims, data } } });
+    return this.op("Constant", path, [], {
+      value: { kind: "tensor", value: { dtype, dims, data } },
+    });
   }
 
   /**

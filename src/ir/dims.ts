@@ -159,7 +159,9 @@ export class Poly {
       const db = b === "" ? 0 : b.split("*").length;
       return db - da || (a < b ? -1 : a > b ? 1 : 0);
     });
-    return keys.map((k) => (k === "" ? String(this.terms.get(k)) : `${this.terms.get(k)}*${k}`)).join(" + ");
+    return keys
+      .map((k) => (k === "" ? String(this.terms.get(k)) : `${this.terms.get(k)}*${k}`))
+      .join(" + ");
   }
 
   toJSON(): Record<string, number> {

@@ -28,16 +28,19 @@ function attnDims(a: InferArgs): AttnDims {
   if (rank === 3) {
     qHeads = intAttr(a, "q_num_heads", 0);
     kvHeads = intAttr(a, "kv_num_heads", 0);
-    if (qHeads <= 0 || kvHeads <= 0) throw new ShapeError("Attention: 3-D inputs need q_num_heads and kv_num_heads");
+    if (qHeads <= 0 || kvHeads <= 0)
+      throw new ShapeError("Attention: 3-D inputs need q_num_heads and kv_num_heads");
     const qh = q.shape[2]!;
     const kh = k.shape[2]!;
     const vh = v.shape[2]!;
     if (typeof qh !== "number" || typeof kh !== "number" || typeof vh !== "number") {
       throw new ShapeError("Attention: hidden sizes must be concrete");
     }
-    if (qh % qHeads !== 0) throw new ShapeError(`Attention: ${qh} is not divisible into ${qHeads} heads`);
+    if (qh % qHeads !== 0)
+      throw new ShapeError(`Attention: ${qh} is not divisible into ${qHeads} heads`);
     headSize = qh / qHeads;
-    if (kh !== kvHeads * headSize) throw new ShapeError(`Attention: key size ${kh} does not match query heads of ${headSize}`);
+    if (kh !== kvHeads * headSize)
+      throw new ShapeError(`Attention: key size ${kh} does not match query heads of ${headSize}`);
     vHeadSize = vh / kvHeads;
     qSeq = q.shape[1]!;
     kvSeq = k.shape[1]!;
@@ -49,12 +52,15 @@ function attnDims(a: InferArgs): AttnDims {
     qSeq = q.shape[2]!;
     kvSeq = k.shape[2]!;
     if (!dimsEqual(k.shape[3]!, headSize)) {
-      throw new ShapeError(`Attention: query and key head sizes differ (${formatShape(q.shape)} vs ${formatShape(k.shape)})`);
+      throw new ShapeError(
+        `Attention: query and key head sizes differ (${formatShape(q.shape)} vs ${formatShape(k.shape)})`,
+      );
     }
   } else {
     throw new ShapeError(`Attention: Q must be 3-D or 4-D, got ${formatShape(q.shape)}`);
   }
-  if (qHeads % kvHeads !== 0) throw new ShapeError("Attention: q heads must be a multiple of kv heads");
+  if (qHeads % kvHeads !== 0)
+    throw new ShapeError("Attention: q heads must be a multiple of kv heads");
   const past = a.inputs[4];
   const pastSeq: Dim = past === undefined ? 0 : past.shape[2]!;
   return { batch: q.shape[0]!, qHeads, kvHeads, qSeq, kvSeq, headSize, vHeadSize, pastSeq, rank };
@@ -81,7 +87,9 @@ export const ATTENTION_OPS: OpDef[] = [
       const dtype = need(a, 0, "Attention").dtype;
       const total = addDims(d.pastSeq, d.kvSeq);
       const y: Dim[] =
-        d.rank === 3 ? [d.batch, d.qSeq, d.qHeads * d.vHeadSize] : [d.batch, d.qHeads, d.qSeq, d.vHeadSize];
+        d.rank === 3
+          ? [d.batch, d.qSeq, d.qHeads * d.vHeadSize]
+          : [d.batch, d.qHeads, d.qSeq, d.vHeadSize];
       return [
         { dtype, shape: y },
         { dtype, shape: [d.batch, d.kvHeads, total, d.headSize] },
@@ -93,7 +101,9 @@ export const ATTENTION_OPS: OpDef[] = [
       const d = attnDims(a);
       const total = addDims(d.pastSeq, d.kvSeq);
       // Q·Kᵀ and weights·V: the two batched matmuls.
-      return Poly.product([d.batch, d.qSeq, total]).mul(Poly.of(d.qHeads * (d.headSize + d.vHeadSize)));
+      return Poly.product([d.batch, d.qSeq, total]).mul(
+        Poly.of(d.qHeads * (d.headSize + d.vHeadSize)),
+      );
     },
     doc: "ONNX Attention (opset 23): scaled dot-product attention over projected Q, K, V",
   },

@@ -50,7 +50,8 @@ export const CONTROL_OPS: OpDef[] = [
       const m = intAttr(a, "num_scan_inputs", 1);
       const n = a.inputs.length - m;
       if (n < 0) throw new ShapeError("Scan: more scan inputs than inputs");
-      if (body.inputs.length !== n + m) throw new ShapeError("Scan: body takes the wrong number of inputs");
+      if (body.inputs.length !== n + m)
+        throw new ShapeError("Scan: body takes the wrong number of inputs");
       const seq = seqLength(a);
       const outAxes = intsAttr(a, "scan_output_axes") ?? [];
       const outs: TensorType[] = [];

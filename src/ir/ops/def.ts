@@ -9,12 +9,7 @@ import { Poly } from "../dims.js";
 
 /** Fusion categories as in TVM's operator patterns. */
 export type FusionCategory =
-  | "elementwise"
-  | "broadcast"
-  | "injective"
-  | "reduction"
-  | "matmul"
-  | "opaque";
+  "elementwise" | "broadcast" | "injective" | "reduction" | "matmul" | "opaque";
 
 export interface AttrSpec {
   kind: Attr["kind"];
@@ -65,7 +60,8 @@ export function intAttr(args: InferArgs, name: string, dflt: number): number {
 export function floatAttr(args: InferArgs, name: string, dflt: number): number {
   const a = args.attrs[name];
   if (a === undefined) return dflt;
-  if (a.kind !== "float" && a.kind !== "int") throw new ShapeError(`attribute ${name} must be a float`);
+  if (a.kind !== "float" && a.kind !== "int")
+    throw new ShapeError(`attribute ${name} must be a float`);
   return a.value;
 }
 
@@ -92,7 +88,8 @@ export function constInts(args: InferArgs, i: number, op: string): number[] {
 
 export function normAxis(axis: number, rank: number, op: string): number {
   const a = axis < 0 ? axis + rank : axis;
-  if (a < 0 || a >= rank) throw new ShapeError(`${op}: axis ${axis} is out of range for rank ${rank}`);
+  if (a < 0 || a >= rank)
+    throw new ShapeError(`${op}: axis ${axis} is out of range for rank ${rank}`);
   return a;
 }
 

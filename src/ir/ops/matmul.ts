@@ -5,7 +5,8 @@ import { broadcastShapes } from "./broadcast.js";
 import { intAttr, need, ShapeError, type OpDef } from "./def.js";
 
 function matmulShape(a: readonly Dim[], b: readonly Dim[]): { out: Dim[]; k: Dim } {
-  if (a.length === 0 || b.length === 0) throw new ShapeError("MatMul: scalars cannot be multiplied");
+  if (a.length === 0 || b.length === 0)
+    throw new ShapeError("MatMul: scalars cannot be multiplied");
   const A = a.length === 1 ? [1, a[0]!] : [...a];
   const Bm = b.length === 1 ? [b[0]!, 1] : [...b];
   const k = A[A.length - 1]!;
@@ -53,11 +54,18 @@ export const MATMUL_OPS: OpDef[] = [
     infer(a) {
       const x = need(a, 0, "Gemm");
       const y = need(a, 1, "Gemm");
-      if (x.shape.length !== 2 || y.shape.length !== 2) throw new ShapeError("Gemm: inputs must be 2-D");
-      const [m, k1] = intAttr(a, "transA", 0) ? [x.shape[1]!, x.shape[0]!] : [x.shape[0]!, x.shape[1]!];
-      const [k2, n] = intAttr(a, "transB", 0) ? [y.shape[1]!, y.shape[0]!] : [y.shape[0]!, y.shape[1]!];
+      if (x.shape.length !== 2 || y.shape.length !== 2)
+        throw new ShapeError("Gemm: inputs must be 2-D");
+      const [m, k1] = intAttr(a, "transA", 0)
+        ? [x.shape[1]!, x.shape[0]!]
+        : [x.shape[0]!, x.shape[1]!];
+      const [k2, n] = intAttr(a, "transB", 0)
+        ? [y.shape[1]!, y.shape[0]!]
+        : [y.shape[0]!, y.shape[1]!];
       if (!dimsEqual(k1, k2)) {
-        throw new ShapeError(`Gemm: inner sizes differ: ${formatShape(x.shape)} × ${formatShape(y.shape)}`);
+        throw new ShapeError(
+          `Gemm: inner sizes differ: ${formatShape(x.shape)} × ${formatShape(y.shape)}`,
+        );
       }
       const c = a.inputs[2];
       if (c !== undefined) broadcastShapes("Gemm", [c.shape, [m, n]]);

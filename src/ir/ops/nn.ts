@@ -52,7 +52,10 @@ function reduce(name: string, doc: string): OpDef {
       const x = need(a, 0, name);
       const keep = intAttr(a, "keepdims", 1) === 1;
       const c = a.consts[1];
-      const axes = c === undefined ? x.shape.map((_, i) => i) : c.data.map((v) => normAxis(v, x.shape.length, name));
+      const axes =
+        c === undefined
+          ? x.shape.map((_, i) => i)
+          : c.data.map((v) => normAxis(v, x.shape.length, name));
       const shape: Dim[] = [];
       x.shape.forEach((d, i) => {
         if (!axes.includes(i)) shape.push(d);

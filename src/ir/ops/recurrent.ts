@@ -18,7 +18,8 @@ function recurrent(name: "LSTM" | "GRU" | "RNN", gates: number): OpDef {
     const hidden = intAttr(a, "hidden_size", 0);
     const layout = intAttr(a, "layout", 0);
     const dirs = stringAttr(a, "direction", "forward") === "bidirectional" ? 2 : 1;
-    if (x.shape.length !== 3) throw new ShapeError(`${name}: X must be 3-D, got ${formatShape(x.shape)}`);
+    if (x.shape.length !== 3)
+      throw new ShapeError(`${name}: X must be 3-D, got ${formatShape(x.shape)}`);
     const [seq, batch] = layout === 0 ? [x.shape[0]!, x.shape[1]!] : [x.shape[1]!, x.shape[0]!];
     const input = x.shape[2]!;
     if (!dimsEqual(w.shape[1]!, gates * hidden) || !dimsEqual(w.shape[2]!, input)) {
@@ -57,10 +58,16 @@ function recurrent(name: "LSTM" | "GRU" | "RNN", gates: number): OpDef {
     macs(a) {
       const { seq, batch, input, hidden, dirs } = dims(a);
       // Per step and direction: the input and recurrent matmuls of every gate.
-      return Poly.product([seq, batch]).mul(Poly.of(dirs * gates * hidden)).mul(Poly.of(input).add(Poly.of(hidden)));
+      return Poly.product([seq, batch])
+        .mul(Poly.of(dirs * gates * hidden))
+        .mul(Poly.of(input).add(Poly.of(hidden)));
     },
     doc: `ONNX ${name} (one layer; layout 1 is batch-first)`,
   };
 }
 
-export const RECURRENT_OPS: OpDef[] = [recurrent("LSTM", 4), recurrent("GRU", 3), recurrent("RNN", 1)];
+export const RECURRENT_OPS: OpDef[] = [
+  recurrent("LSTM", 4),
+  recurrent("GRU", 3),
+  recurrent("RNN", 1),
+];

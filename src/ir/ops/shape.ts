@@ -48,7 +48,8 @@ export const SHAPE_OPS: OpDef[] = [
     infer(a) {
       const x = need(a, 0, "Transpose");
       const perm = intsAttr(a, "perm") ?? x.shape.map((_, i) => x.shape.length - 1 - i);
-      if (perm.length !== x.shape.length) throw new ShapeError("Transpose: perm has the wrong length");
+      if (perm.length !== x.shape.length)
+        throw new ShapeError("Transpose: perm has the wrong length");
       return [{ dtype: x.dtype, shape: perm.map((p) => x.shape[p]!) }];
     },
     doc: "permutes axes (reverses them when `perm` is absent)",
@@ -67,7 +68,9 @@ export const SHAPE_OPS: OpDef[] = [
         const rest = shape.filter((_, i) => i !== unknown);
         const q = quotient(Poly.product(x.shape), Poly.product(rest));
         if (q === undefined) {
-          throw new ShapeError(`Reshape: cannot infer -1 reshaping ${formatShape(x.shape)} to [${target}]`);
+          throw new ShapeError(
+            `Reshape: cannot infer -1 reshaping ${formatShape(x.shape)} to [${target}]`,
+          );
         }
         shape[unknown] = q;
       }
@@ -161,7 +164,8 @@ export const SHAPE_OPS: OpDef[] = [
           ? x.shape.flatMap((d, i) => (d === 1 ? [i] : []))
           : constInts(a, 1, "Squeeze").map((v) => normAxis(v, x.shape.length, "Squeeze"));
       for (const ax of axes) {
-        if (x.shape[ax] !== 1) throw new ShapeError(`Squeeze: axis ${ax} of ${formatShape(x.shape)} is not 1`);
+        if (x.shape[ax] !== 1)
+          throw new ShapeError(`Squeeze: axis ${ax} of ${formatShape(x.shape)} is not 1`);
       }
       return [{ dtype: x.dtype, shape: x.shape.filter((_, i) => !axes.includes(i)) }];
     },
@@ -194,9 +198,15 @@ export const SHAPE_OPS: OpDef[] = [
     infer(a) {
       const x = need(a, 0, "Gather");
       const idx = need(a, 1, "Gather");
-      if (idx.dtype !== "int32" && idx.dtype !== "int64") throw new ShapeError("Gather: indices must be integers");
+      if (idx.dtype !== "int32" && idx.dtype !== "int64")
+        throw new ShapeError("Gather: indices must be integers");
       const axis = normAxis(intAttr(a, "axis", 0), x.shape.length, "Gather");
-      return [{ dtype: x.dtype, shape: [...x.shape.slice(0, axis), ...idx.shape, ...x.shape.slice(axis + 1)] }];
+      return [
+        {
+          dtype: x.dtype,
+          shape: [...x.shape.slice(0, axis), ...idx.shape, ...x.shape.slice(axis + 1)],
+        },
+      ];
     },
     doc: "takes slices along `axis` at the given indices (embedding lookup)",
   }),
@@ -240,7 +250,8 @@ export const SHAPE_OPS: OpDef[] = [
     attrs: { value: { kind: "tensor", required: true } },
     infer(a: InferArgs) {
       const v = a.attrs["value"];
-      if (v === undefined || v.kind !== "tensor") throw new ShapeError("Constant: needs a tensor value");
+      if (v === undefined || v.kind !== "tensor")
+        throw new ShapeError("Constant: needs a tensor value");
       return [{ dtype: v.value.dtype as DType, shape: [...v.value.dims] }];
     },
     doc: "a constant tensor",
