@@ -95,13 +95,6 @@ const keyDimField = (variants?: readonly string[]): FieldSpec => ({
   ...(variants ? { variants } : {}),
 });
 
-const attentionDropoutField = (): FieldSpec => ({
-  name: "attention_dropout",
-  type: RATE,
-  doc: "dropout rate on the attention weights (training only)",
-  default: float(0),
-});
-
 const SCALED_DOT_DOC = "Q, K, V projections, softmax(Q·Kᵀ/√d_head)·V, split into `heads`";
 
 const recurrent = (head: "lstm" | "gru", doc: string): SectionSpec => ({
@@ -359,7 +352,6 @@ export const SCHEMA: Readonly<Record<SectionHead, SectionSpec>> = {
         defaultIn: { decoder: bool(true) },
       },
       dropoutField(true, LAYER_DROPOUT),
-      attentionDropoutField(),
     ],
     children: [],
     stacks: false,
@@ -369,12 +361,7 @@ export const SCHEMA: Readonly<Record<SectionHead, SectionSpec>> = {
     kind: "layer",
     doc: "attention of the decoder over the encoder outputs (a Transformer sublayer)",
     variants: { words: { scaled_dot: SCALED_DOT_DOC }, default: "scaled_dot" },
-    fields: [
-      headsField(),
-      keyDimField(),
-      dropoutField(true, LAYER_DROPOUT),
-      attentionDropoutField(),
-    ],
+    fields: [headsField(), keyDimField(), dropoutField(true, LAYER_DROPOUT)],
     children: [],
     stacks: false,
   },

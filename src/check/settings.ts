@@ -12,7 +12,7 @@ import type { PendingSection, PendingSetting } from "./pending.js";
 import { SCHEMA, isSectionHead } from "./schema.js";
 import { fieldsFor, sectionsWithField } from "./schema-query.js";
 import type { FieldSpec, Part, SectionSpec } from "./schema-types.js";
-import { didYouMean } from "./suggest.js";
+import { closest, didYouMean } from "./suggest.js";
 
 export interface SectionContext {
   /** The enclosing sections, nearest first (stacks are transparent). */
@@ -35,10 +35,18 @@ export function resolveSettings(
 ): Record<string, ResolvedSetting> {
   const fields = variant === null ? spec.fields : fieldsFor(spec, variant);
   const out: Record<string, ResolvedSetting> = {};
+  // Fields an unknown name was probably meant as (`hiden` → `hidden`): not reported
+  // missing as well, so that one typo is one diagnostic.
+  const meant = new Set<string>();
   for (const s of p.settings.values()) {
     const field = fields.find((f) => f.name === s.name.name);
     if (field === undefined) {
       reportUnknownField(s, spec, fields, variant, diags);
+      const near = closest(
+        s.name.name,
+        fields.map((f) => f.name),
+      );
+      if (near !== undefined) meant.add(near);
       continue;
     }
     const folded = evaluate(s.value, s.scope, diags);
@@ -51,7 +59,7 @@ export function resolveSettings(
     if (out[field.name] !== undefined || p.settings.has(field.name)) continue;
     const filled = fill(field, ctx);
     if (filled !== undefined) out[field.name] = filled;
-    else if (field.required) reportMissing(p, spec, field, diags);
+    else if (field.required && !meant.has(field.name)) reportMissing(p, spec, field, diags);
   }
   // In the schema's field order, whatever order they were written in: consumers that
   // print or compare settings get a stable order.

@@ -361,6 +361,13 @@ export const CODES = {
     column: 3,
     stage: "elaborate",
   }),
+  S2S3013: code("error", "shared embeddings need equal widths", {
+    source:
+      "model m {\n  vocab = 16\n  share_embeddings = true\n  source { embed = 32 }\n  target { embed = 16 }\n  encoder { lstm { hidden = 16 } }\n  decoder { lstm { hidden = 16 } }\n  bridge = zero\n}\n",
+    line: 3,
+    column: 3,
+    stage: "elaborate",
+  }),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -85,7 +85,10 @@ export function prepareKeys(e: Emit, a: AttentionSpec, memory: string): Prepared
     case "general":
       return { keys: memory, values: memory };
     case "additive":
-      return { keys: linear(e, `${a.path}/key_proj`, memory, a.hidden, { bias: false, range }), values: memory };
+      return {
+        keys: linear(e, `${a.path}/key_proj`, memory, a.hidden, { bias: false, range }),
+        values: memory,
+      };
     case "scaled_dot":
       return {
         keys: linear(e, `${a.path}/k_proj`, memory, a.heads * a.keyDim, { range }),
@@ -111,9 +114,22 @@ export function attend(
   if (a.score === "additive") {
     // scores[b, t, s] = v · tanh(W₁q[b, t] + W₂k[b, s])
     const wq = linear(e, `${path}/query_proj`, q, a.hidden, { bias: false, range });
-    const sum = e.b.op("Add", path, [unsqueeze(e, path, wq, [2]), unsqueeze(e, path, keys.keys, [1])]);
-    const v = e.cx.param(`${path}/v`, "weight", [a.hidden, 1], { kind: "glorot_uniform", fanIn: a.hidden, fanOut: 1 }, "attention_vector", range);
-    const scores = e.b.op("Squeeze", path, [e.b.op("MatMul", path, [e.b.op("Tanh", path, [sum]), v]), e.b.constant(path, "int64", [1], [3])]);
+    const sum = e.b.op("Add", path, [
+      unsqueeze(e, path, wq, [2]),
+      unsqueeze(e, path, keys.keys, [1]),
+    ]);
+    const v = e.cx.param(
+      `${path}/v`,
+      "weight",
+      [a.hidden, 1],
+      { kind: "glorot_uniform", fanIn: a.hidden, fanOut: 1 },
+      "attention_vector",
+      range,
+    );
+    const scores = e.b.op("Squeeze", path, [
+      e.b.op("MatMul", path, [e.b.op("Tanh", path, [sum]), v]),
+      e.b.constant(path, "int64", [1], [3]),
+    ]);
     let masked = scores;
     if (mask !== undefined) {
       const minusInf = e.b.constant(path, "float32", [], [-Infinity]);
@@ -140,18 +156,30 @@ export function attend(
     is_causal: int(a.causal && past === undefined ? 1 : 0),
   };
   if (past !== undefined) {
-    const [y, pk, pv] = e.b.node("Attention", path, [query, keys.keys, keys.values, attnMask, past.key, past.value], attrs, 3);
-    const context = a.score === "scaled_dot" ? linear(e, `${path}/out_proj`, y!, a.dq, { range }) : y!;
+    const [y, pk, pv] = e.b.node(
+      "Attention",
+      path,
+      [query, keys.keys, keys.values, attnMask, past.key, past.value],
+      attrs,
+      3,
+    );
+    const context =
+      a.score === "scaled_dot" ? linear(e, `${path}/out_proj`, y!, a.dq, { range }) : y!;
     return { context, present: { key: pk!, value: pv! } };
   }
   const y = e.b.op("Attention", path, [query, keys.keys, keys.values, attnMask], attrs);
-  return { context: a.score === "scaled_dot" ? linear(e, `${path}/out_proj`, y, a.dq, { range }) : y };
+  return {
+    context: a.score === "scaled_dot" ? linear(e, `${path}/out_proj`, y, a.dq, { range }) : y,
+  };
 }
 
 /** Luong's attentional state h̃ = tanh(W_c [c; h]) (no bias, as in the paper). */
 export function attentionalState(e: Emit, a: AttentionSpec, context: string, h: string): string {
   const joined = concatLast(e, a.path, [context, h]);
-  const out = linear(e, `${a.path}/combine`, joined, width(e, h), { bias: false, range: a.section.range });
+  const out = linear(e, `${a.path}/combine`, joined, width(e, h), {
+    bias: false,
+    range: a.section.range,
+  });
   return e.b.op("Tanh", a.path, [out]);
 }
 

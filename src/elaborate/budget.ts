@@ -21,7 +21,12 @@ export function weightBytes(module: IrModule): number {
   return module.params.reduce((n, p) => n + 4 * p.shape.reduce((a, b) => a * b, 1), 0);
 }
 
-export function checkMemoryBudget(cx: ElabContext, model: CheckedModel, module: IrModule, budget: number): void {
+export function checkMemoryBudget(
+  cx: ElabContext,
+  model: CheckedModel,
+  module: IrModule,
+  budget: number,
+): void {
   const bytes = weightBytes(module);
   if (bytes <= budget) return;
   cx.fail(

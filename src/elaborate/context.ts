@@ -6,7 +6,15 @@ import type { Code } from "../diagnostics/codes.js";
 import { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { SourceRange } from "../diagnostics/range.js";
 import { uniqueNames, type ValueLookup } from "../ir/builder.js";
-import type { ConstTensor, Dim, Init, LayerInfo, Parameter, ParamRole, TensorType } from "../ir/types.js";
+import type {
+  ConstTensor,
+  Dim,
+  Init,
+  LayerInfo,
+  Parameter,
+  ParamRole,
+  TensorType,
+} from "../ir/types.js";
 
 /** Stops elaboration of a model after a diagnostic has been recorded. */
 export class ElaborationStop extends Error {}

@@ -13,7 +13,13 @@
  */
 import type { ResolvedSection } from "../check/model.js";
 import { int, ints, GraphBuilder } from "../ir/builder.js";
-import { attend, attentionalState, attentionSpec, prepareKeys, type AttentionSpec, type PreparedKeys } from "./attention.js";
+import {
+  attend,
+  attentionalState,
+  attentionSpec,
+  type AttentionSpec,
+  type PreparedKeys,
+} from "./attention.js";
 import { concatLast, linear, squeeze, unsqueeze, width, type Emit } from "./emit.js";
 import type { EncoderFinalState } from "./encoder.js";
 import { isRecurrent, type PlannedSection } from "./plan.js";
@@ -23,7 +29,8 @@ import type { StateDecl } from "./state.js";
 
 export interface RecurrentDecoderPlan {
   layers: RecurrentSpec[];
-  attention: { spec: AttentionSpec; placement: "before" | "after"; inputFeeding: boolean } | undefined;
+  attention:
+    { spec: AttentionSpec; placement: "before" | "after"; inputFeeding: boolean } | undefined;
 }
 
 export function planRecurrentDecoder(
@@ -39,11 +46,22 @@ export function planRecurrentDecoder(
     const s = p.section;
     if (isRecurrent(s.head)) {
       if (boolOf(s, "bidirectional")) {
-        e.cx.fail("S2S3010", rangeOf(s, "bidirectional"), "a decoder layer cannot be bidirectional: it runs one token at a time", "remove `bidirectional = true`");
+        e.cx.fail(
+          "S2S3010",
+          rangeOf(s, "bidirectional"),
+          "a decoder layer cannot be bidirectional: it runs one token at a time",
+          "remove `bidirectional = true`",
+        );
       }
       layers.push(recurrentSpec(s, p.path));
     } else if (s.head === "attention") {
-      if (att !== undefined) e.cx.fail("S2S3008", s.nameRange, "a recurrent decoder takes one `attention` section", "remove one of them");
+      if (att !== undefined)
+        e.cx.fail(
+          "S2S3008",
+          s.nameRange,
+          "a recurrent decoder takes one `attention` section",
+          "remove one of them",
+        );
       att = p;
       attIndex = i;
     } else {
@@ -55,17 +73,27 @@ export function planRecurrentDecoder(
       );
     }
   });
-  if (layers.length === 0) e.cx.fail("S2S3012", plan[0]!.section.nameRange, "the decoder has no recurrent layers");
+  if (layers.length === 0)
+    e.cx.fail("S2S3012", plan[0]!.section.nameRange, "the decoder has no recurrent layers");
   if (att === undefined) return { layers, attention: undefined };
   const before = plan.slice(0, attIndex).every((p) => !isRecurrent(p.section.head));
   const after = plan.slice(attIndex + 1).every((p) => !isRecurrent(p.section.head));
   if (!before && !after) {
-    e.cx.fail("S2S3008", att.section.nameRange, "`attention` must come before or after all recurrent layers of the decoder");
+    e.cx.fail(
+      "S2S3008",
+      att.section.nameRange,
+      "`attention` must come before or after all recurrent layers of the decoder",
+    );
   }
   const placement = before ? "before" : "after";
   const inputFeeding = boolOf(att.section, "input_feeding") === true;
   if (inputFeeding && placement === "before") {
-    e.cx.fail("S2S3009", rangeOf(att.section, "input_feeding"), "input feeding needs attention after the recurrent layers", "move `attention` after the recurrent layers, or drop `input_feeding`");
+    e.cx.fail(
+      "S2S3009",
+      rangeOf(att.section, "input_feeding"),
+      "input feeding needs attention after the recurrent layers",
+      "move `attention` after the recurrent layers, or drop `input_feeding`",
+    );
   }
   // The query is the top layer's state in both placements.
   const dq = layers[layers.length - 1]!.hidden;
@@ -79,9 +107,15 @@ export function recurrentStates(p: RecurrentDecoderPlan): StateDecl[] {
   const out: StateDecl[] = [];
   for (const l of p.layers) {
     out.push({ name: `state/${l.path}/h`, shape: ["B", l.hidden], init: "zeros" });
-    if (l.cell === "lstm") out.push({ name: `state/${l.path}/c`, shape: ["B", l.hidden], init: "zeros" });
+    if (l.cell === "lstm")
+      out.push({ name: `state/${l.path}/c`, shape: ["B", l.hidden], init: "zeros" });
   }
-  if (p.attention?.inputFeeding) out.push({ name: "state/decoder/feed", shape: ["B", p.layers[p.layers.length - 1]!.hidden], init: "zeros" });
+  if (p.attention?.inputFeeding)
+    out.push({
+      name: "state/decoder/feed",
+      shape: ["B", p.layers[p.layers.length - 1]!.hidden],
+      init: "zeros",
+    });
   return out;
 }
 
@@ -101,7 +135,12 @@ export function buildBridge(
   const values = new Map<string, string>();
   if (kind === "zero") return values;
   if (finals.length === 0) {
-    e.cx.fail("S2S3011", range, `\`bridge = ${kind}\` needs recurrent encoder layers to take a final state from`, "set `bridge = zero` and let attention carry the source");
+    e.cx.fail(
+      "S2S3011",
+      range,
+      `\`bridge = ${kind}\` needs recurrent encoder layers to take a final state from`,
+      "set `bridge = zero` and let attention carry the source",
+    );
   }
   const provide = (name: string, value: string) => {
     const s = states.find((x) => x.name === name)!;
@@ -110,7 +149,12 @@ export function buildBridge(
   };
   if (kind === "copy") {
     if (finals.length !== p.layers.length) {
-      e.cx.fail("S2S3005", range, `\`bridge = copy\` needs as many encoder as decoder layers (${finals.length} vs ${p.layers.length})`, "use `bridge = dense`, or stack the same depth on both sides");
+      e.cx.fail(
+        "S2S3005",
+        range,
+        `\`bridge = copy\` needs as many encoder as decoder layers (${finals.length} vs ${p.layers.length})`,
+        "use `bridge = dense`, or stack the same depth on both sides",
+      );
     }
     p.layers.forEach((l, i) => {
       const f = finals[i]!;
@@ -130,7 +174,9 @@ export function buildBridge(
   // dense: each decoder layer's h0 = tanh(W·h_top + b) from the top encoder layer.
   const top = finals[finals.length - 1]!;
   p.layers.forEach((l, i) => {
-    const h = e.b.op("Tanh", `bridge/layer${i}`, [linear(e, `bridge/layer${i}`, top.h, l.hidden, { range })]);
+    const h = e.b.op("Tanh", `bridge/layer${i}`, [
+      linear(e, `bridge/layer${i}`, top.h, l.hidden, { range }),
+    ]);
     provide(`state/${l.path}/h`, h);
     e.cx.layer(`bridge/layer${i}`, "bridge/dense", ["B", l.hidden], range);
   });
@@ -167,14 +213,22 @@ function step(
     input = squeeze(e, l.path, out.y, [1]);
   }
   if (a?.placement === "after") {
-    const ctx = squeeze(e, a.spec.path, attend(e, a.spec, unsqueeze(e, a.spec.path, input, [1]), keys!, mask).context, [1]);
+    const ctx = squeeze(
+      e,
+      a.spec.path,
+      attend(e, a.spec, unsqueeze(e, a.spec.path, input, [1]), keys!, mask).context,
+      [1],
+    );
     input = attentionalState(e, a.spec, ctx, input);
     if (a.inputFeeding) next.set("state/decoder/feed", input);
   }
   return { next, out: input };
 }
 
-/** decode_step's body: x [B, d] → output [B, H] and next states. */
+/**
+ * decode_step's body: x [B, d] → output [B, H] and next states. `keys` are the
+ * attention's memory-side projections, computed once by the encode graph.
+ */
 export function recurrentDecodeStep(
   e: Emit,
   p: RecurrentDecoderPlan,
@@ -182,8 +236,8 @@ export function recurrentDecodeStep(
   states: ReadonlyMap<string, string>,
   memory: string,
   mask: string,
+  keys: PreparedKeys | undefined,
 ): { next: Map<string, string>; out: string } {
-  const keys = p.attention === undefined ? undefined : prepareKeys(e, p.attention.spec, memory);
   return step(e, p, x, states, memory, mask, keys);
 }
 
@@ -195,21 +249,28 @@ export function recurrentDecodeSequence(
   states: readonly StateDecl[],
   memory: string,
   mask: string,
+  keys: PreparedKeys | undefined,
 ): string {
   const a = p.attention;
   const needsLoop = a !== undefined && (a.placement === "before" || a.inputFeeding);
-  const keys = a === undefined ? undefined : prepareKeys(e, a.spec, memory);
   if (!needsLoop) {
     let x = y;
     for (const l of p.layers) {
-      const out = recurrentLayer(e, l, x, { init: { h: `state/${l.path}/h`, c: l.cell === "lstm" ? `state/${l.path}/c` : undefined } });
+      const out = recurrentLayer(e, l, x, {
+        init: { h: `state/${l.path}/h`, c: l.cell === "lstm" ? `state/${l.path}/c` : undefined },
+      });
       x = out.y;
       e.cx.layer(l.path, l.cell, ["B", "T", l.hidden], l.section.range);
     }
     if (a !== undefined) {
       const ctx = attend(e, a.spec, x, keys!, mask).context;
       x = attentionalState(e, a.spec, ctx, x);
-      e.cx.layer(a.spec.path, `attention/${a.spec.score}`, ["B", "T", width(e, x)], a.spec.section.range);
+      e.cx.layer(
+        a.spec.path,
+        `attention/${a.spec.score}`,
+        ["B", "T", width(e, x)],
+        a.spec.section.range,
+      );
     }
     return x;
   }
@@ -218,7 +279,15 @@ export function recurrentDecodeSequence(
   const body = new GraphBuilder("decoder_loop", e.b, e.cx.names);
   const be: Emit = { b: body, cx: e.cx, training: undefined };
   const bodyStates = new Map<string, string>();
-  for (const s of states) bodyStates.set(s.name, body.input(`loop/${s.name}`, "float32", s.shape.filter((d) => d !== "T")));
+  for (const s of states)
+    bodyStates.set(
+      s.name,
+      body.input(
+        `loop/${s.name}`,
+        "float32",
+        s.shape.filter((d) => d !== "T"),
+      ),
+    );
   const xt = body.input("loop/x", "float32", ["B", width(e, y)]);
   const { next, out } = step(be, p, xt, bodyStates, memory, mask, keys);
   for (const s of states) body.output(next.get(s.name) ?? bodyStates.get(s.name)!);
@@ -237,6 +306,12 @@ export function recurrentDecodeSequence(
     states.length + 1,
   );
   for (const l of p.layers) e.cx.layer(l.path, l.cell, ["B", "T", l.hidden], l.section.range);
-  if (a !== undefined) e.cx.layer(a.spec.path, `attention/${a.spec.score}`, ["B", "T", width(e, outs[states.length]!)], a.spec.section.range);
+  if (a !== undefined)
+    e.cx.layer(
+      a.spec.path,
+      `attention/${a.spec.score}`,
+      ["B", "T", width(e, outs[states.length]!)],
+      a.spec.section.range,
+    );
   return outs[states.length]!;
 }

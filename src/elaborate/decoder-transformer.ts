@@ -5,7 +5,13 @@
  * ONNX Attention extends by one position per step (past_key → present_key).
  */
 import type { ResolvedSection } from "../check/model.js";
-import { attend, attentionSpec, prepareKeys } from "./attention.js";
+import {
+  attend,
+  attentionSpec,
+  prepareKeys,
+  type AttentionSpec,
+  type PreparedKeys,
+} from "./attention.js";
 import { norm, typeOf, width, type Emit } from "./emit.js";
 import type { PlannedSection } from "./plan.js";
 import type { StateDecl } from "./state.js";
@@ -25,13 +31,36 @@ export function cacheStates(e: Emit, plan: readonly PlannedSection[], d: number)
     if (p.section.head !== "self_attention") continue;
     const a = attentionSpec(e.cx, p.section, p.path, d, d, true);
     for (const kv of ["key", "value"]) {
-      out.push({ name: `state/${p.path}/${kv}`, shape: ["B", a.heads, "P", a.keyDim], init: "empty" });
+      out.push({
+        name: `state/${p.path}/${kv}`,
+        shape: ["B", a.heads, "P", a.keyDim],
+        init: "empty",
+      });
     }
   }
   return out;
 }
 
-/** Runs the decoder over y [B, L, d]; with a cache, L is 1 and the cache is extended. */
+/** The cross-attention sublayers' specs, by path (the stream keeps width `d` throughout). */
+export function crossAttentionSpecs(
+  e: Emit,
+  plan: readonly PlannedSection[],
+  d: number,
+  dk: number,
+): Map<string, AttentionSpec> {
+  const out = new Map<string, AttentionSpec>();
+  for (const p of plan) {
+    if (p.section.head === "cross_attention")
+      out.set(p.path, attentionSpec(e.cx, p.section, p.path, d, dk));
+  }
+  return out;
+}
+
+/**
+ * Runs the decoder over y [B, L, d]; with a cache, L is 1 and the cache is extended.
+ * `crossKeys` are the cross-attentions' K/V projections of the memory, by path,
+ * computed once by the encode graph.
+ */
 export function transformerDecoder(
   e: Emit,
   part: ResolvedSection,
@@ -39,6 +68,7 @@ export function transformerDecoder(
   y: string,
   memory: string,
   mask: string,
+  crossKeys: ReadonlyMap<string, PreparedKeys>,
   cache: KvCache | undefined,
 ): string {
   const rule = residualRule(part);
@@ -57,10 +87,22 @@ export function transformerDecoder(
         cache.present.set(path, res.present!);
         return res.context;
       });
-      e.cx.layer(path, `self_attention/${a.score} (causal)`, ["B", "T", width(e, x)], section.range);
+      e.cx.layer(
+        path,
+        `self_attention/${a.score} (causal)`,
+        ["B", "T", width(e, x)],
+        section.range,
+      );
     } else if (section.head === "cross_attention") {
       const a = attentionSpec(e.cx, section, path, d, width(e, memory));
-      x = wrapResidual(e, rule, section, path, x, (input) => attend(e, a, input, prepareKeys(e, a, memory), mask).context);
+      x = wrapResidual(
+        e,
+        rule,
+        section,
+        path,
+        x,
+        (input) => attend(e, a, input, crossKeys.get(path)!, mask).context,
+      );
       e.cx.layer(path, `cross_attention/${a.score}`, ["B", "T", width(e, x)], section.range);
     } else if (section.head === "feed_forward") {
       x = wrapResidual(e, rule, section, path, x, (input) => feedForward(e, section, path, input));

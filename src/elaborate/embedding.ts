@@ -40,14 +40,32 @@ export function declareEmbeddings(cx: ElabContext, root: ResolvedSection): Embed
   const enc = childSection(root, "encoder")!;
   const dec = childSection(root, "decoder")!;
   const shared = boolOf(root, "share_embeddings") === true;
-  const side = (name: "source" | "target", s: ResolvedSection, part: ResolvedSection, table?: string): SideEmbedding => {
+  const side = (
+    name: "source" | "target",
+    s: ResolvedSection,
+    part: ResolvedSection,
+    table?: string,
+  ): SideEmbedding => {
     const vocab = vocabOf(root, s);
     const dim = intOf(s, "embed")!;
     const path = shared ? "embedding" : `${name}/embedding`;
     const t =
       table ??
-      cx.param(path, "weight", [vocab, dim], { kind: "normal", std: 1 / Math.sqrt(dim) }, "embedding", s.range);
-    if (table === undefined) cx.layer(path, shared ? "embedding (shared)" : "embedding", ["B", name === "source" ? "S" : "T", dim], s.range);
+      cx.param(
+        path,
+        "weight",
+        [vocab, dim],
+        { kind: "normal", std: 1 / Math.sqrt(dim) },
+        "embedding",
+        s.range,
+      );
+    if (table === undefined)
+      cx.layer(
+        path,
+        shared ? "embedding (shared)" : "embedding",
+        ["B", name === "source" ? "S" : "T", dim],
+        s.range,
+      );
     const kind = wordOf(part, "position") ?? "none";
     let position: SideEmbedding["position"];
     if (kind !== "none") {
@@ -63,11 +81,25 @@ export function declareEmbeddings(cx: ElabContext, root: ResolvedSection): Embed
         part.settings["position"]?.range ?? part.range,
         learned,
       );
-      cx.layer(ppath, `position/${kind}`, [maxLength, dim], part.settings["position"]?.range ?? part.range);
+      cx.layer(
+        ppath,
+        `position/${kind}`,
+        [maxLength, dim],
+        part.settings["position"]?.range ?? part.range,
+      );
       position = { table: ptable, maxLength };
     }
     return { table: t, vocab, dim, scale: boolOf(s, "scale") === true, position };
   };
+  if (shared && intOf(src, "embed") !== intOf(tgt, "embed")) {
+    const at = root.settings["share_embeddings"]?.range ?? root.nameRange;
+    cx.fail(
+      "S2S3013",
+      at,
+      `shared embeddings need equal widths (source ${intOf(src, "embed")} vs target ${intOf(tgt, "embed")})`,
+      "give `source` and `target` the same `embed`, or set `share_embeddings = false`",
+    );
+  }
   const source = side("source", src, enc);
   const target = side("target", tgt, dec, shared ? source.table : undefined);
   return { source, target };
@@ -88,11 +120,21 @@ export function positionsFromMask(e: Emit, path: string, mask: string): string {
 }
 
 /** Embeds ids (any shape) at positions of the same shape: table lookup, scale, positions. */
-export function embed(e: Emit, side: SideEmbedding, path: string, ids: string, positions: string | undefined): string {
+export function embed(
+  e: Emit,
+  side: SideEmbedding,
+  path: string,
+  ids: string,
+  positions: string | undefined,
+): string {
   let x = e.b.op("Gather", path, [side.table, ids], { axis: int(0) });
-  if (side.scale) x = e.b.op("Mul", path, [x, e.b.constant(path, "float32", [], [Math.sqrt(side.dim)])]);
+  if (side.scale)
+    x = e.b.op("Mul", path, [x, e.b.constant(path, "float32", [], [Math.sqrt(side.dim)])]);
   if (side.position !== undefined && positions !== undefined) {
-    x = e.b.op("Add", path, [x, e.b.op("Gather", path, [side.position.table, positions], { axis: int(0) })]);
+    x = e.b.op("Add", path, [
+      x,
+      e.b.op("Gather", path, [side.position.table, positions], { axis: int(0) }),
+    ]);
   }
   return x;
 }

@@ -58,7 +58,14 @@ export function linear(
   opts: { bias?: boolean; range?: SourceRange | undefined } = {},
 ): string {
   const inDim = width(e, x);
-  const w = e.cx.param(path, "weight", [inDim, outDim], { kind: "glorot_uniform", fanIn: inDim, fanOut: outDim }, "projection", opts.range);
+  const w = e.cx.param(
+    path,
+    "weight",
+    [inDim, outDim],
+    { kind: "glorot_uniform", fanIn: inDim, fanOut: outDim },
+    "projection",
+    opts.range,
+  );
   let y = e.b.op("MatMul", path, [x, w]);
   if (opts.bias ?? true) {
     const bias = e.cx.param(path, "bias", [outDim], { kind: "zeros" }, "bias", opts.range);
@@ -76,14 +83,23 @@ export function dropout(e: Emit, path: string, x: string, rate: number): string 
 export type NormKind = "layer_norm" | "rms_norm";
 
 /** Layer norm (eps 1e-5, scale and bias) or RMS norm (eps 1e-6, scale only): numerics.md. */
-export function norm(e: Emit, path: string, x: string, kind: NormKind, range?: SourceRange): string {
+export function norm(
+  e: Emit,
+  path: string,
+  x: string,
+  kind: NormKind,
+  range?: SourceRange,
+): string {
   const d = width(e, x);
   const scale = e.cx.param(path, "scale", [d], { kind: "ones" }, "norm_scale", range);
   if (kind === "rms_norm") {
     return e.b.op("RMSNormalization", path, [x, scale], { axis: int(-1), epsilon: float(1e-6) });
   }
   const bias = e.cx.param(path, "bias", [d], { kind: "zeros" }, "norm_bias", range);
-  return e.b.op("LayerNormalization", path, [x, scale, bias], { axis: int(-1), epsilon: float(1e-5) });
+  return e.b.op("LayerNormalization", path, [x, scale, bias], {
+    axis: int(-1),
+    epsilon: float(1e-5),
+  });
 }
 
 export function activation(e: Emit, path: string, x: string, kind: string): string {

@@ -34,9 +34,15 @@ export function wrappedLayers(plan: readonly PlannedSection[]): Set<number> {
   return wrapped;
 }
 
-export function buildEncoder(e: Emit, part: ResolvedSection, side: SideEmbedding, src: string): EncoderOut {
+export function buildEncoder(
+  e: Emit,
+  part: ResolvedSection,
+  side: SideEmbedding,
+  src: string,
+): EncoderOut {
   const mask = paddingMask(e, "encoder/mask", src);
-  const positions = side.position === undefined ? undefined : positionsFromMask(e, "source/position", mask);
+  const positions =
+    side.position === undefined ? undefined : positionsFromMask(e, "source/position", mask);
   let x = embed(e, side, "source/embedding", src, positions);
   x = dropout(e, "source/embedding", x, floatOf(part, "dropout") ?? 0);
   const plan = planLayers(part, "encoder");
@@ -53,7 +59,10 @@ export function buildEncoder(e: Emit, part: ResolvedSection, side: SideEmbedding
       lengths ??= e.b.op(
         "ReduceSum",
         "encoder/lengths",
-        [e.b.op("Cast", "encoder/lengths", [mask], { to: str("int32") }), e.b.constant("encoder/lengths", "int64", [1], [1])],
+        [
+          e.b.op("Cast", "encoder/lengths", [mask], { to: str("int32") }),
+          e.b.constant("encoder/lengths", "int64", [1], [1]),
+        ],
         { keepdims: int(0) },
       );
       const run = (input: string) => {
@@ -62,11 +71,23 @@ export function buildEncoder(e: Emit, part: ResolvedSection, side: SideEmbedding
         return out.y;
       };
       x = wrapped.has(p.layer) ? wrapResidual(e, rule, section, path, x, run) : run(x);
-      e.cx.layer(path, spec.dirs === 2 ? `${section.head} (bidirectional)` : section.head, typeOf(e, x).shape, section.range);
+      e.cx.layer(
+        path,
+        spec.dirs === 2 ? `${section.head} (bidirectional)` : section.head,
+        typeOf(e, x).shape,
+        section.range,
+      );
     } else if (section.head === "self_attention") {
       const d = width(e, x);
       const a = attentionSpec(e.cx, section, path, d, d, boolOf(section, "causal") === true);
-      x = wrapResidual(e, rule, section, path, x, (input) => attend(e, a, input, prepareKeys(e, a, input), mask).context);
+      x = wrapResidual(
+        e,
+        rule,
+        section,
+        path,
+        x,
+        (input) => attend(e, a, input, prepareKeys(e, a, input), mask).context,
+      );
       e.cx.layer(path, `self_attention/${a.score}`, typeOf(e, x).shape, section.range);
     } else if (section.head === "feed_forward") {
       x = wrapResidual(e, rule, section, path, x, (input) => feedForward(e, section, path, input));

@@ -6,7 +6,13 @@ import { linear, width, type Emit } from "./emit.js";
 import type { SideEmbedding } from "./embedding.js";
 import { boolOf, rangeOf } from "./settings.js";
 
-export function outputLogits(e: Emit, root: ResolvedSection, target: SideEmbedding, y: string, rowShape: Dim[]): string {
+export function outputLogits(
+  e: Emit,
+  root: ResolvedSection,
+  target: SideEmbedding,
+  y: string,
+  rowShape: Dim[],
+): string {
   const out = childSection(root, "output");
   const tied = out !== undefined && boolOf(out, "tied") === true;
   const bias = out === undefined || boolOf(out, "bias") !== false;
@@ -22,9 +28,15 @@ export function outputLogits(e: Emit, root: ResolvedSection, target: SideEmbeddi
         "make the target `embed` equal to the decoder's output width, or set `tied = false`",
       );
     }
-    const wt = e.b.op("Transpose", "output", [target.table], { perm: { kind: "ints", value: [1, 0] } });
+    const wt = e.b.op("Transpose", "output", [target.table], {
+      perm: { kind: "ints", value: [1, 0] },
+    });
     logits = e.b.op("MatMul", "output", [y, wt]);
-    if (bias) logits = e.b.op("Add", "output", [logits, e.cx.param("output", "bias", [target.vocab], { kind: "zeros" }, "bias", range)]);
+    if (bias)
+      logits = e.b.op("Add", "output", [
+        logits,
+        e.cx.param("output", "bias", [target.vocab], { kind: "zeros" }, "bias", range),
+      ]);
   } else {
     logits = linear(e, "output", y, target.vocab, { bias, range });
   }

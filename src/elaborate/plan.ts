@@ -21,7 +21,11 @@ export function planLayers(part: ResolvedSection, partName: string): PlannedSect
     for (const s of sections) {
       const n = seen.get(s.head) ?? 0;
       seen.set(s.head, n + 1);
-      out.push({ section: s, path: `${partName}/layer${layer}/${n === 0 ? s.head : `${s.head}_${n}`}`, layer });
+      out.push({
+        section: s,
+        path: `${partName}/layer${layer}/${n === 0 ? s.head : `${s.head}_${n}`}`,
+        layer,
+      });
     }
     layer++;
   };
@@ -42,7 +46,10 @@ export function planLayers(part: ResolvedSection, partName: string): PlannedSect
     }
     flush();
   };
-  walk(part.children.filter((c) => c.kind === "stack" || isLayerHead(c.head)), false);
+  walk(
+    part.children.filter((c) => c.kind === "stack" || isLayerHead(c.head)),
+    false,
+  );
   return out;
 }
 

@@ -33,7 +33,8 @@ export function wrapResidual(
 ): string {
   const rate = floatOf(section, "dropout") ?? 0;
   if (rule.residual === "none") return dropout(e, path, f(x), rate);
-  const input = rule.residual === "pre_norm" ? norm(e, `${path}/norm`, x, rule.norm, section.range) : x;
+  const input =
+    rule.residual === "pre_norm" ? norm(e, `${path}/norm`, x, rule.norm, section.range) : x;
   const y = dropout(e, path, f(input), rate);
   const dx = width(e, x);
   const dy = width(e, y);
@@ -46,7 +47,9 @@ export function wrapResidual(
     );
   }
   const sum = e.b.op("Add", path, [x, y]);
-  return rule.residual === "post_norm" ? norm(e, `${path}/norm`, sum, rule.norm, section.range) : sum;
+  return rule.residual === "post_norm"
+    ? norm(e, `${path}/norm`, sum, rule.norm, section.range)
+    : sum;
 }
 
 /** Position-wise feed-forward: Linear(d → hidden), activation, Linear(hidden → d). */

@@ -6,8 +6,7 @@
 import type { Code } from "../diagnostics/codes.js";
 
 export type ReadResult =
-  | { ok: true; text: string }
-  | { ok: false; code: Code; message: string; hint?: string };
+  { ok: true; text: string } | { ok: false; code: Code; message: string; hint?: string };
 
 export interface SourceHost {
   /** Reads `path` (absolute or relative to the working directory). */
@@ -21,7 +20,8 @@ export function memoryHost(files: Record<string, string>): SourceHost {
   return {
     read(path) {
       const text = files[path];
-      if (text === undefined) return { ok: false, code: "S2S0001", message: `file not found: ${path}` };
+      if (text === undefined)
+        return { ok: false, code: "S2S0001", message: `file not found: ${path}` };
       return { ok: true, text };
     },
     resolve(fromFile, relative) {
