@@ -7,7 +7,12 @@
  * diagnostic, and a `CheckedModel` is only returned for a model with no errors.
  * API boundary: `checkProgram` (plus the schema exports for tools).
  */
-import { Diagnostics, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  dedupeDiagnostics,
+  Diagnostics,
+  sortDiagnostics,
+  type Diagnostic,
+} from "../diagnostics/diagnostic.js";
 import { parse } from "../parser/index.js";
 import type { SourceHost } from "../source/host.js";
 import { isPoisoned } from "./evaluate.js";
@@ -48,7 +53,7 @@ export function checkProgram(
   for (const file of program.files) reportBrokenImports(file, diags);
   return {
     models,
-    diagnostics: sortDiagnostics(dedupe(diags.items)),
+    diagnostics: sortDiagnostics(dedupeDiagnostics(diags.items)),
     sources: new Map(program.files.map((f) => [f.path, f.text])),
   };
 }
@@ -127,21 +132,7 @@ function errorsUnder(file: SourceFile, all: readonly Diagnostic[]): Diagnostic[]
     for (const l of f.imports) if (l.file !== undefined) visit(l.file);
   };
   visit(file);
-  return dedupe(all).filter(
+  return dedupeDiagnostics(all).filter(
     (d) => d.severity === "error" && d.code !== "S2S2011" && paths.has(d.range.file),
   );
-}
-
-/**
- * One diagnostic per (code, place, message). Expanding a parent for each child replays
- * the parent's problems; the first report (the parent's own, in source order) is kept.
- */
-function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const key = `${d.code}|${d.range.file}|${d.range.start.offset}|${d.range.end.offset}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

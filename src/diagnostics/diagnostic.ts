@@ -63,3 +63,18 @@ export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
+
+/**
+ * One diagnostic per (code, place, message), keeping the first. Expanding a parent
+ * model for each child, or checking two files that import the same third, replays the
+ * same problems.
+ */
+export function dedupeDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = `${d.code}|${d.range.file}|${d.range.start.offset}|${d.range.end.offset}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -260,34 +260,21 @@ export function recurrentDecodeSequence(
         init: { h: `state/${l.path}/h`, c: l.cell === "lstm" ? `state/${l.path}/c` : undefined },
       });
       x = out.y;
-      e.cx.layer(l.path, l.cell, ["B", "T", l.hidden], l.section.range);
     }
     if (a !== undefined) {
       const ctx = attend(e, a.spec, x, keys!, mask).context;
       x = attentionalState(e, a.spec, ctx, x);
-      e.cx.layer(
-        a.spec.path,
-        `attention/${a.spec.score}`,
-        ["B", "T", width(e, x)],
-        a.spec.section.range,
-      );
     }
+    layerRows(e, p);
     return x;
   }
   // A Scan over T whose body is the step function; the body reads memory, mask and
   // the prepared keys from this graph by name.
   const body = new GraphBuilder("decoder_loop", e.b, e.cx.names);
-  const be: Emit = { b: body, cx: e.cx, training: undefined };
+  // Dropout inside the loop reads the outer graph's `training` input by name.
+  const be: Emit = { b: body, cx: e.cx, training: e.training };
   const bodyStates = new Map<string, string>();
-  for (const s of states)
-    bodyStates.set(
-      s.name,
-      body.input(
-        `loop/${s.name}`,
-        "float32",
-        s.shape.filter((d) => d !== "T"),
-      ),
-    );
+  for (const s of states) bodyStates.set(s.name, body.input(`loop/${s.name}`, "float32", s.shape));
   const xt = body.input("loop/x", "float32", ["B", width(e, y)]);
   const { next, out } = step(be, p, xt, bodyStates, memory, mask, keys);
   for (const s of states) body.output(next.get(s.name) ?? bodyStates.get(s.name)!);
@@ -305,13 +292,23 @@ export function recurrentDecodeSequence(
     },
     states.length + 1,
   );
-  for (const l of p.layers) e.cx.layer(l.path, l.cell, ["B", "T", l.hidden], l.section.range);
-  if (a !== undefined)
-    e.cx.layer(
-      a.spec.path,
-      `attention/${a.spec.score}`,
-      ["B", "T", width(e, outs[states.length]!)],
-      a.spec.section.range,
-    );
+  layerRows(e, p);
   return outs[states.length]!;
+}
+
+/**
+ * The decoder's rows of the layer table, in the spec's order. Attention before the
+ * recurrent layers outputs its context; after them, the attentional state h̃.
+ */
+function layerRows(e: Emit, p: RecurrentDecoderPlan): void {
+  const a = p.attention;
+  const top = p.layers[p.layers.length - 1]!;
+  const attention = () => {
+    if (a === undefined) return;
+    const w = a.placement === "before" ? a.spec.outDim : top.hidden;
+    e.cx.layer(a.spec.path, `attention/${a.spec.score}`, ["B", "T", w], a.spec.section.range);
+  };
+  if (a?.placement === "before") attention();
+  for (const l of p.layers) e.cx.layer(l.path, l.cell, ["B", "T", l.hidden], l.section.range);
+  if (a?.placement === "after") attention();
 }

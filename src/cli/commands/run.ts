@@ -1,0 +1,183 @@
+/**
+ * `s2sc run FILE[:MODEL]|DIR`: one teacher-forced forward pass and a greedy decode.
+ * A DIR holding `model.ir.json` (from `compile --target ir`, or any tool that writes
+ * our IR) is an input path as well as a spec.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { InterpModel } from "../../backends/interp/model.js";
+import type { Tensor } from "../../backends/interp/tensor.js";
+import type { TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
+import { irFromJson } from "../../ir/json.js";
+import type { IrModule } from "../../ir/types.js";
+import { EXIT, type Io } from "../io.js";
+import { loadModule } from "../load-module.js";
+
+export interface RunOptions {
+  backend: "interp" | "tfjs" | "ort";
+  seed: number;
+  src: string;
+  tgt?: string;
+  json?: boolean;
+  maxLength?: number;
+  memoryBudget?: number;
+  /** The tfjs backend for `--backend tfjs` (default wasm). */
+  tfBackend?: TfBackend;
+}
+
+/** One backend's forward passes, as `run` needs them. */
+export interface Runner {
+  /** How the output names the backend ("the interpreter", "tfjs (wasm)"). */
+  label: string;
+  greedy(src: number[], maxLength: number): Promise<number[]>;
+  /** Teacher-forced logits [1, T, V] for one sequence; `tgtIn` starts with <bos>. */
+  logits(src: number[], tgtIn: number[]): Promise<Tensor>;
+  dispose(): void;
+}
+
+function interpRunner(module: IrModule, seed: number): Runner {
+  const model = InterpModel.fromSeed(module, seed);
+  return {
+    label: "the interpreter",
+    greedy: async (src, maxLength) => model.greedy([src], maxLength)[0]!,
+    logits: async (src, tgtIn) => model.decode(model.encode([src]), [tgtIn]),
+    dispose: () => {},
+  };
+}
+
+/** Parses space-separated token ids and checks them against a vocabulary. */
+export function parseIds(
+  flag: string,
+  text: string,
+  vocab: number,
+): { ids: number[] } | { error: string } {
+  const parts = text.trim() === "" ? [] : text.trim().split(/\s+/);
+  const ids: number[] = [];
+  for (const p of parts) {
+    if (!/^\d+$/.test(p))
+      return { error: `${flag}: \`${p}\` is not a token id (ids are non-negative integers)` };
+    const id = Number(p);
+    if (id >= vocab)
+      return { error: `${flag}: id ${id} is outside the vocabulary (0..${vocab - 1})` };
+    ids.push(id);
+  }
+  if (ids.length === 0) return { error: `${flag}: give at least one token id` };
+  return { ids };
+}
+
+function loadIrDir(io: Io, dir: string): { module: IrModule } | { exitCode: number } {
+  const path = join(dir, "model.ir.json");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    io.stderr(
+      `s2sc: ${dir} is a directory without model.ir.json (write one with \`s2sc compile --target ir\`)\n`,
+    );
+    return { exitCode: EXIT.usage };
+  }
+  const r = irFromJson(text);
+  if (r.module === undefined) {
+    io.stderr(
+      `s2sc: ${path} is not valid s2s IR:\n${r.errors
+        .slice(0, 10)
+        .map((e) => `  ${e}\n`)
+        .join("")}`,
+    );
+    return { exitCode: EXIT.input };
+  }
+  return { module: r.module };
+}
+
+function isDirectory(io: Io, p: string): boolean {
+  try {
+    return statSync(resolve(io.cwd, p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function topTokens(logits: Tensor, b: number, t: number, k: number): number[] {
+  const [, T, V] = logits.dims as [number, number, number];
+  const row = (logits.data as Float32Array).subarray((b * T + t) * V, (b * T + t + 1) * V);
+  return [...row.keys()].sort((x, y) => row[y]! - row[x]!).slice(0, k);
+}
+
+export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<number> {
+  if (opts.backend === "ort") {
+    io.stderr(`s2sc: --backend ${opts.backend} is not available yet; use --backend interp\n`);
+    return EXIT.usage;
+  }
+  const loaded = isDirectory(io, spec)
+    ? loadIrDir(io, resolve(io.cwd, spec))
+    : loadModule(
+        io,
+        spec,
+        opts.memoryBudget === undefined ? {} : { memoryBudgetBytes: opts.memoryBudget },
+      );
+  if ("exitCode" in loaded) return loaded.exitCode;
+  const module = loaded.module;
+  const src = parseIds("--src", opts.src, module.config.sourceVocab);
+  if ("error" in src) {
+    io.stderr(`s2sc: ${src.error}\n`);
+    return EXIT.usage;
+  }
+  const runner =
+    opts.backend === "tfjs"
+      ? await (await import("./run-tfjs.js")).tfjsRunner(module, opts.seed, opts.tfBackend ?? "wasm")
+      : interpRunner(module, opts.seed);
+  try {
+    return await report(io, module, opts, runner, src.ids);
+  } finally {
+    runner.dispose();
+  }
+}
+
+async function report(io: Io, module: IrModule, opts: RunOptions, runner: Runner, srcIds: number[]): Promise<number> {
+  const src = { ids: srcIds };
+  const { bos } = module.config.specials;
+  const maxLength = opts.maxLength ?? 2 * src.ids.length + 10;
+  const greedy = await runner.greedy(src.ids, maxLength);
+  let tgt: number[] = greedy;
+  if (opts.tgt !== undefined) {
+    const t = parseIds("--tgt", opts.tgt, module.config.targetVocab);
+    if ("error" in t) {
+      io.stderr(`s2sc: ${t.error}\n`);
+      return EXIT.usage;
+    }
+    tgt = t.ids;
+  }
+  // Teacher forcing: the decoder reads <bos> then the target; position t predicts tgt[t].
+  const logits = await runner.logits(src.ids, [bos, ...tgt]);
+  if (opts.json) {
+    io.stdout(
+      JSON.stringify({
+        backend: opts.backend,
+        ...(opts.backend === "tfjs" ? { tfBackend: opts.tfBackend ?? "wasm" } : {}),
+        model: module.model,
+        seed: opts.seed,
+        src: src.ids,
+        tgt,
+        logits: { dims: logits.dims, data: Array.from(logits.data as Float32Array) },
+        greedy,
+      }) + "\n",
+    );
+    return EXIT.ok;
+  }
+  const [B, T, V] = logits.dims;
+  io.stdout(`model ${module.model} on ${runner.label}, untrained weights from seed ${opts.seed}\n`);
+  io.stdout(`source ids:  ${src.ids.join(" ")}\n`);
+  io.stdout(
+    `target ids:  ${tgt.join(" ")}${opts.tgt === undefined ? "   (the greedy decode; give --tgt to choose)" : ""}\n`,
+  );
+  io.stdout(
+    `logits:      [${B}, ${T}, ${V}] (teacher-forced; position t reads <bos> and target[0..t))\n`,
+  );
+  const shown = Math.min(T ?? 0, 8);
+  for (let t = 0; t < shown; t++)
+    io.stdout(`  t=${t}  top 3: ${topTokens(logits, 0, t, 3).join(" ")}\n`);
+  if ((T ?? 0) > shown)
+    io.stdout(`  ... ${(T ?? 0) - shown} more positions (--json prints all logits)\n`);
+  io.stdout(`greedy:      ${greedy.length === 0 ? "(empty: <eos> first)" : greedy.join(" ")}\n`);
+  return EXIT.ok;
+}
