@@ -32,6 +32,7 @@ export class GraphBuilder implements ValueLookup {
   readonly graph: Graph;
   private readonly consts = new Map<string, ConstTensor>();
   private readonly used = new Set<string>();
+  private readonly constants = new Map<string, string>();
   private counter = 0;
   /** The spec range attached to nodes added now. */
   range: SourceRange | undefined;
@@ -131,9 +132,16 @@ export class GraphBuilder implements ValueLookup {
 
   /** A constant tensor (e.g. Reshape's shape, axes). */
   constant(path: string, dtype: DType, dims: number[], data: number[]): string {
-    return this.op("Constant", path, [], {
+    // Equal constants of a graph are one node: a model has hundreds of `[1]` axes and
+    // `[0, 0, -1]` shapes.
+    const key = `${dtype}|${dims.join(",")}|${data.join(",")}`;
+    const known = this.constants.get(key);
+    if (known !== undefined) return known;
+    const name = this.op("Constant", path, [], {
       value: { kind: "tensor", value: { dtype, dims, data } },
     });
+    this.constants.set(key, name);
+    return name;
   }
 
   /**
