@@ -7,7 +7,6 @@ import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InterpModel } from "../../backends/interp/model.js";
 import type { Tensor } from "../../backends/interp/tensor.js";
-import type { TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
 import { irFromJson } from "../../ir/json.js";
 import type { IrModule } from "../../ir/types.js";
 import { EXIT, type Io } from "../io.js";
@@ -21,8 +20,6 @@ export interface RunOptions {
   json?: boolean;
   maxLength?: number;
   memoryBudget?: number;
-  /** The tfjs backend for `--backend tfjs` (default wasm). */
-  tfBackend?: TfBackend;
 }
 
 /** One backend's forward passes, as `run` needs them. */
@@ -104,7 +101,7 @@ function topTokens(logits: Tensor, b: number, t: number, k: number): number[] {
 }
 
 export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<number> {
-  if (opts.backend === "ort") {
+  if (opts.backend !== "interp") {
     io.stderr(`s2sc: --backend ${opts.backend} is not available yet; use --backend interp\n`);
     return EXIT.usage;
   }
@@ -122,10 +119,7 @@ export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<nu
     io.stderr(`s2sc: ${src.error}\n`);
     return EXIT.usage;
   }
-  const runner =
-    opts.backend === "tfjs"
-      ? await (await import("./run-tfjs.js")).tfjsRunner(module, opts.seed, opts.tfBackend ?? "wasm")
-      : interpRunner(module, opts.seed);
+  const runner = interpRunner(module, opts.seed);
   try {
     return await report(io, module, opts, runner, src.ids);
   } finally {
@@ -133,7 +127,13 @@ export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<nu
   }
 }
 
-async function report(io: Io, module: IrModule, opts: RunOptions, runner: Runner, srcIds: number[]): Promise<number> {
+async function report(
+  io: Io,
+  module: IrModule,
+  opts: RunOptions,
+  runner: Runner,
+  srcIds: number[],
+): Promise<number> {
   const src = { ids: srcIds };
   const { bos } = module.config.specials;
   const maxLength = opts.maxLength ?? 2 * src.ids.length + 10;
@@ -153,7 +153,6 @@ async function report(io: Io, module: IrModule, opts: RunOptions, runner: Runner
     io.stdout(
       JSON.stringify({
         backend: opts.backend,
-        ...(opts.backend === "tfjs" ? { tfBackend: opts.tfBackend ?? "wasm" } : {}),
         model: module.model,
         seed: opts.seed,
         src: src.ids,
