@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { runCheck } from "./commands/check.js";
 import { runRun, type RunOptions } from "./commands/run.js";
 import { runCompile, TARGETS, type CompileOptions } from "./commands/compile.js";
+import { registerDiff } from "./commands/diff.js";
 import { DEFAULT_REFERENCE_LENGTH, runSummary, type SummaryOptions } from "./commands/summary.js";
 import { bytesOption, nonNegativeIntOption, positiveIntOption } from "./units.js";
 import { EXIT, processIo, type Io } from "./io.js";
@@ -102,6 +103,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .action(async (spec: string, opts: RunOptions) => {
       exitCode = await runRun(io, spec, opts);
     });
+
+  registerDiff(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,0 +1,114 @@
+/**
+ * `s2sc diff A[:MODEL] B[:MODEL]`: compares two resolved architectures (src/diff) and
+ * prints the text report, `--json` (schema/diff.schema.json) or `--markdown`. Exit
+ * codes as `diff(1)` and cli.md: 0 equal, 1 different, 2 on any error, including a spec
+ * that does not check — 1 already means "they differ", so trouble must be 2.
+ *
+ * `--canonical FILE[:MODEL]` prints the canonical resolved form instead, for use as a
+ * git textconv (docs/diff.md).
+ */
+import { Option, type Command } from "commander";
+import pc from "picocolors";
+import { noColors } from "../../diagnostics/render.js";
+import { canonicalForm } from "../../diff/canonical.js";
+import { AS_ELABORATED, diffModels, type ModelDiff } from "../../diff/index.js";
+import { renderMarkdown } from "../../diff/render-markdown.js";
+import { plainPalette, renderText, type Palette } from "../../diff/render-text.js";
+import { colorsFor, EXIT, type Io } from "../io.js";
+import { bytesOption, positiveIntOption } from "../units.js";
+import { loadForCanonical, loadForDiff } from "./diff-load.js";
+import { DEFAULT_REFERENCE_LENGTH } from "./summary.js";
+
+export interface DiffCommandOptions {
+  json?: boolean;
+  markdown?: boolean;
+  ir?: boolean;
+  canonical?: boolean;
+  length: number;
+  memoryBudget?: number;
+}
+
+/** Adds `diff` to the program; `setExit` receives the command's exit code. */
+export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command("diff")
+    .description("compare two resolved architectures: settings, layers, parameters and compute")
+    .argument("<before>", "FILE or FILE:MODEL")
+    .argument("[after]", "FILE or FILE:MODEL (omitted with --canonical)")
+    .addOption(
+      new Option("--json", "print the comparison as JSON (schema/diff.schema.json)").conflicts(
+        "markdown",
+      ),
+    )
+    .option("--markdown", "print the comparison as Markdown, for pull requests")
+    .option("--ir", "also compare the op graphs (op counts by kind, fused ops, per layer)")
+    .addOption(
+      new Option(
+        "--canonical",
+        "print the canonical resolved form of one FILE[:MODEL] (a git textconv)",
+      ).conflicts(["json", "markdown", "ir"]),
+    )
+    .addOption(
+      new Option("--length <n>", "reference sequence length L for the per-token compute figures")
+        .argParser(positiveIntOption)
+        .default(DEFAULT_REFERENCE_LENGTH),
+    )
+    .addOption(
+      new Option(
+        "--memory-budget <bytes>",
+        "weight budget, e.g. 4GiB, 512MiB or plain bytes (default 4GiB)",
+      ).argParser(bytesOption),
+    )
+    .action((before: string, after: string | undefined, opts: DiffCommandOptions) => {
+      setExit(runDiff(io, before, after, opts));
+    });
+}
+
+export function runDiff(
+  io: Io,
+  before: string,
+  after: string | undefined,
+  opts: DiffCommandOptions,
+): number {
+  if (opts.canonical) {
+    if (after !== undefined) return usage(io, "--canonical takes one FILE[:MODEL]");
+    return runCanonical(io, before);
+  }
+  if (after === undefined)
+    return usage(io, "missing the second model: s2sc diff A[:MODEL] B[:MODEL]");
+  // Both sides are loaded before giving up, so that one run shows every side's problems.
+  const a = loadForDiff(io, before, opts.memoryBudget);
+  const b = loadForDiff(io, after, opts.memoryBudget);
+  if (a === undefined || b === undefined) return EXIT.usage;
+  const result = diffModels(a, b, {
+    referenceLength: opts.length,
+    ...(opts.ir ? { ir: AS_ELABORATED } : {}),
+  });
+  io.stdout(render(io, result, opts));
+  return result.equal ? EXIT.ok : EXIT.input;
+}
+
+function render(io: Io, d: ModelDiff, opts: DiffCommandOptions): string {
+  if (opts.json) return JSON.stringify(d, null, 2) + "\n";
+  if (opts.markdown) return renderMarkdown(d);
+  return renderText(d, paletteFor(io));
+}
+
+/** `git diff`'s colours, under the same on/off rule as diagnostics (TTY, NO_COLOR, FORCE_COLOR). */
+function paletteFor(io: Io): Palette {
+  if (colorsFor(io) === noColors) return plainPalette;
+  const c = pc.createColors(true);
+  return { added: c.green, removed: c.red, changed: c.yellow, heading: c.bold, dim: c.dim };
+}
+
+function runCanonical(io: Io, spec: string): number {
+  const models = loadForCanonical(io, spec);
+  if (models === undefined) return EXIT.usage;
+  io.stdout(canonicalForm(models));
+  return EXIT.ok;
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr(`s2sc diff: ${message}\n`);
+  return EXIT.usage;
+}
