@@ -3,6 +3,7 @@
  * elaborated IR module → verified. Diagnostics go to stderr as text (so that a command's
  * `--json` output on stdout stays clean); a malformed module is an internal error.
  */
+import type { CheckedModel } from "../check/model.js";
 import { elaborate } from "../elaborate/index.js";
 import type { IrModule } from "../ir/types.js";
 import { verifyModule } from "../ir/verify.js";
@@ -16,7 +17,8 @@ export interface LoadOptions {
   memoryBudgetBytes?: number;
 }
 
-export type Loaded = { module: IrModule } | { exitCode: number };
+/** The verified module, and the checked model it was elaborated from. */
+export type Loaded = { module: IrModule; model: CheckedModel } | { exitCode: number };
 
 export function loadModule(io: Io, spec: string, opts: LoadOptions = {}): Loaded {
   const sel = selectModel(spec, diskHost(io.cwd), diskIsFile(io.cwd));
@@ -42,5 +44,5 @@ export function loadModule(io: Io, spec: string, opts: LoadOptions = {}): Loaded
     io.stderr("please report it\n");
     return { exitCode: EXIT.usage };
   }
-  return { module };
+  return { module, model: sel.model };
 }

@@ -7,10 +7,13 @@ import { Command, CommanderError, Option } from "commander";
 import { runCheck } from "./commands/check.js";
 import { runRun, type RunOptions } from "./commands/run.js";
 import { runCompile, TARGETS, type CompileOptions } from "./commands/compile.js";
+import { TF_BACKENDS } from "../backends/tfjs/runtime/tf-backends.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerGraph } from "./commands/graph.js";
 import { DEFAULT_REFERENCE_LENGTH, runSummary, type SummaryOptions } from "./commands/summary.js";
 import { bytesOption, nonNegativeIntOption, positiveIntOption } from "./units.js";
 import { EXIT, processIo, type Io } from "./io.js";
+import { passOptions } from "../passes/cli.js";
 
 const VERSION = "0.1.0";
 
@@ -59,17 +62,30 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         .argParser(positiveIntOption)
         .default(DEFAULT_REFERENCE_LENGTH),
     )
+    .addOption(passOptions()[0]!)
+    .addOption(passOptions()[1]!)
     .action((spec: string, opts: SummaryOptions) => {
       exitCode = runSummary(io, spec, opts);
     });
 
   program
     .command("compile")
-    .description("compile one model: --target ir writes DIR/model.ir.json")
+    .description(
+      "compile one model: a directory that runs with @tensorflow/tfjs (default), or --target ir for DIR/model.ir.json",
+    )
     .argument("<model>", "FILE or FILE:MODEL")
     .requiredOption("-o, --out <dir>", "output directory")
     .addOption(new Option("--target <target>", "what to produce").choices(TARGETS).default("tfjs"))
+    .addOption(
+      new Option("--seed <n>", "seed of the weights written with --target tfjs")
+        .argParser(nonNegativeIntOption)
+        .default(0),
+    )
     .addOption(budgetOption())
+    .addOption(passOptions()[0]!)
+    .addOption(passOptions()[1]!)
+    .addOption(passOptions()[2]!)
+    .addOption(passOptions()[3]!)
     .action((spec: string, opts: CompileOptions) => {
       exitCode = runCompile(io, spec, opts);
     });
@@ -100,11 +116,21 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     )
     .addOption(budgetOption())
     .option("--json", "print logits and the greedy decode as JSON")
+    .addOption(
+      new Option("--tf-backend <name>", "tfjs backend for --backend tfjs")
+        .choices(TF_BACKENDS)
+        .default("wasm"),
+    )
+    .addOption(passOptions()[0]!)
+    .addOption(passOptions()[1]!)
+    .addOption(passOptions()[2]!)
+    .addOption(passOptions()[3]!)
     .action(async (spec: string, opts: RunOptions) => {
       exitCode = await runRun(io, spec, opts);
     });
 
   registerDiff(program, io, (code) => (exitCode = code));
+  registerGraph(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -53,13 +53,17 @@ describe("s2sc compile --target ir", () => {
     expect(readFileSync(join(dir, "again/model.ir.json"), "utf8").startsWith("{\n")).toBe(true);
   });
 
-  it("rejects the tfjs target, the default, as not built yet (exit 2)", async () => {
-    for (const args of [["--target", "tfjs"], []]) {
-      const { code, io } = await run("compile", "m.s2s", ...args, "-o", "tf");
-      expect(code).toBe(2);
-      expect(io.err).toContain("the tfjs target is not built yet; use --target ir");
+  it("writes the tfjs target, the default, instead (test/tfjs covers it)", async () => {
+    for (const [args, out] of [
+      [["--target", "tfjs"], "tf1"],
+      [[], "tf2"],
+    ] as const) {
+      const { code, io } = await run("compile", "m.s2s", ...args, "-o", out);
+      expect(io.err).toBe("");
+      expect(code).toBe(0);
+      expect(readdirSync(join(dir, out))).toContain("model.js");
+      expect(readdirSync(join(dir, out))).not.toContain("model.ir.json");
     }
-    expect(readdirSync(dir)).not.toContain("tf");
   });
 
   it("needs -o and a known target (exit 2)", async () => {

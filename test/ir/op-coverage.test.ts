@@ -2,9 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { OPS } from "../../src/ir/ops/index.js";
 import { INTERP_KERNELS } from "../../src/backends/interp/table.js";
+import { TFJS_LOWERINGS } from "../../src/backends/tfjs/lowering/table.js";
 
 const BACKENDS: Record<string, Readonly<Record<string, unknown>>> = {
   interp: INTERP_KERNELS,
+  tfjs: TFJS_LOWERINGS,
 };
 
 describe("op coverage", () => {

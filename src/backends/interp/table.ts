@@ -7,6 +7,7 @@
 import type { Node } from "../../ir/types.js";
 import type { Env, RunContext } from "./execute.js";
 import { plainAttrs, runGraph } from "./execute.js";
+import { FUSED_KERNELS } from "./fused.js";
 import { KERNELS } from "./kernels/index.js";
 import type { Rng } from "./random.js";
 import { makeTensor, allocData, type AttrValue, type Tensor } from "./tensor.js";
@@ -55,4 +56,5 @@ const GRAPH_KERNELS: Record<string, InterpKernel> = {
 export const INTERP_KERNELS: Readonly<Record<string, InterpKernel>> = {
   ...Object.fromEntries(Object.keys(KERNELS).map((k) => [k, onnxKernel(k)])),
   ...GRAPH_KERNELS,
+  ...FUSED_KERNELS,
 };

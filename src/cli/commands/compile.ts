@@ -1,5 +1,7 @@
 /**
- * `s2sc compile FILE[:MODEL] --target ir -o DIR`: writes `DIR/model.ir.json`.
+ * `s2sc compile FILE[:MODEL] -o DIR`: `--target tfjs` (the default) writes a directory
+ * that runs with @tensorflow/tfjs alone (compile-tfjs.ts); `--target ir` writes
+ * `DIR/model.ir.json`.
  *
  * The text is validated against the IR schema (and verified) before it is written, and
  * it is written atomically — to a temporary file in DIR, then renamed — so a reader
@@ -10,33 +12,34 @@ import { join, resolve } from "node:path";
 import { irFromJson, irToJson } from "../../ir/json.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
+import { optimiseForCli, type PassCliOptions } from "../../passes/cli.js";
+import { compileTfjs } from "./compile-tfjs.js";
 
 export const TARGETS = ["tfjs", "ir"] as const;
 export type Target = (typeof TARGETS)[number];
 
-export interface CompileOptions {
+export interface CompileOptions extends PassCliOptions {
   target: Target;
   /** The output directory (created when missing). */
   out: string;
   memoryBudget?: number;
+  /** Seed of the weights written with the tfjs target (default 0). */
+  seed?: number;
 }
 
 export const IR_FILE = "model.ir.json";
 
 export function runCompile(io: Io, spec: string, opts: CompileOptions): number {
-  if (opts.target === "tfjs") {
-    io.stderr(
-      "s2sc compile: the tfjs target is not built yet; use --target ir for the IR as JSON\n",
-    );
-    return EXIT.usage;
-  }
   const loaded = loadModule(
     io,
     spec,
     opts.memoryBudget === undefined ? {} : { memoryBudgetBytes: opts.memoryBudget },
   );
   if ("exitCode" in loaded) return loaded.exitCode;
-  const text = irToJson(loaded.module);
+  const optimised = optimiseForCli(io, loaded.module, opts);
+  if ("exitCode" in optimised) return optimised.exitCode;
+  if (opts.target === "tfjs") return compileTfjs(io, optimised.module, opts.out, opts.seed ?? 0);
+  const text = irToJson(optimised.module);
   // Reading the text back checks exactly what a later command will load.
   const { errors } = irFromJson(text);
   if (errors.length > 0) {

@@ -7,12 +7,14 @@ import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InterpModel } from "../../backends/interp/model.js";
 import type { Tensor } from "../../backends/interp/tensor.js";
+import type { TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
 import { irFromJson } from "../../ir/json.js";
 import type { IrModule } from "../../ir/types.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
+import { optimiseForCli, type PassCliOptions } from "../../passes/cli.js";
 
-export interface RunOptions {
+export interface RunOptions extends PassCliOptions {
   backend: "interp" | "tfjs" | "ort";
   seed: number;
   src: string;
@@ -20,6 +22,8 @@ export interface RunOptions {
   json?: boolean;
   maxLength?: number;
   memoryBudget?: number;
+  /** The tfjs backend for `--backend tfjs` (default wasm). */
+  tfBackend?: TfBackend;
 }
 
 /** One backend's forward passes, as `run` needs them. */
@@ -100,8 +104,13 @@ function topTokens(logits: Tensor, b: number, t: number, k: number): number[] {
   return [...row.keys()].sort((x, y) => row[y]! - row[x]!).slice(0, k);
 }
 
+/** tfjs is imported only when asked for, so that other runs start without loading it. */
+async function tfjsRunner(module: IrModule, seed: number, backend: TfBackend): Promise<Runner> {
+  return (await import("./run-tfjs.js")).tfjsRunner(module, seed, backend);
+}
+
 export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<number> {
-  if (opts.backend !== "interp") {
+  if (opts.backend === "ort") {
     io.stderr(`s2sc: --backend ${opts.backend} is not available yet; use --backend interp\n`);
     return EXIT.usage;
   }
@@ -113,13 +122,18 @@ export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<nu
         opts.memoryBudget === undefined ? {} : { memoryBudgetBytes: opts.memoryBudget },
       );
   if ("exitCode" in loaded) return loaded.exitCode;
-  const module = loaded.module;
+  const optimised = optimiseForCli(io, loaded.module, opts);
+  if ("exitCode" in optimised) return optimised.exitCode;
+  const module = optimised.module;
   const src = parseIds("--src", opts.src, module.config.sourceVocab);
   if ("error" in src) {
     io.stderr(`s2sc: ${src.error}\n`);
     return EXIT.usage;
   }
-  const runner = interpRunner(module, opts.seed);
+  const runner =
+    opts.backend === "tfjs"
+      ? await tfjsRunner(module, opts.seed, opts.tfBackend ?? "wasm")
+      : interpRunner(module, opts.seed);
   try {
     return await report(io, module, opts, runner, src.ids);
   } finally {
@@ -153,6 +167,7 @@ async function report(
     io.stdout(
       JSON.stringify({
         backend: opts.backend,
+        ...(opts.backend === "tfjs" ? { tfBackend: opts.tfBackend ?? "wasm" } : {}),
         model: module.model,
         seed: opts.seed,
         src: src.ids,

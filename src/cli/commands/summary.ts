@@ -3,8 +3,10 @@ import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { summarize } from "../summary-data.js";
 import { summaryJson, summaryText } from "../summary-format.js";
+import { opCountTable, optimiseForCli, type PassCliOptions } from "../../passes/cli.js";
+import { opCounts } from "../../passes/index.js";
 
-export interface SummaryOptions {
+export interface SummaryOptions extends PassCliOptions {
   json?: boolean;
   /** Weight budget in bytes (`--memory-budget`). */
   memoryBudget?: number;
@@ -23,6 +25,19 @@ export function runSummary(io: Io, spec: string, opts: SummaryOptions): number {
   );
   if ("exitCode" in loaded) return loaded.exitCode;
   const data = summarize(loaded.module, opts.length);
-  io.stdout(opts.json ? JSON.stringify(summaryJson(data), null, 2) + "\n" : summaryText(data));
+  // Op counts before and after the -O pipeline (default -O2) show what the passes do.
+  const optimised = optimiseForCli(io, loaded.module, opts);
+  if ("exitCode" in optimised) return optimised.exitCode;
+  const label = opts.passes !== undefined ? `--passes=${opts.passes}` : `-O${opts.O ?? 2}`;
+  if (opts.json) {
+    const ops = {
+      pipeline: label,
+      before: opCounts(loaded.module),
+      after: opCounts(optimised.module),
+    };
+    io.stdout(JSON.stringify({ ...(summaryJson(data) as object), ops }, null, 2) + "\n");
+  } else {
+    io.stdout(summaryText(data) + "\n" + opCountTable(loaded.module, optimised.module, label));
+  }
   return EXIT.ok;
 }

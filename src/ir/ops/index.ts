@@ -7,6 +7,7 @@ import { ATTENTION_OPS } from "./attention.js";
 import { CONTROL_OPS } from "./control.js";
 import type { OpDef } from "./def.js";
 import { ELEMENTWISE_OPS } from "./elementwise.js";
+import { FUSED_OPS } from "./fused.js";
 import { MATMUL_OPS } from "./matmul.js";
 import { NN_OPS } from "./nn.js";
 import { RECURRENT_OPS } from "./recurrent.js";
@@ -24,6 +25,7 @@ export const OPS: Readonly<Record<string, OpDef>> = Object.fromEntries(
     ...RECURRENT_OPS,
     ...ATTENTION_OPS,
     ...CONTROL_OPS,
+    ...FUSED_OPS,
   ].map((d) => [d.name, d]),
 );
 

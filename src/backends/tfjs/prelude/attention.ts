@@ -1,0 +1,78 @@
+/**
+ * The prelude helper for ONNX Attention (opset 23), with the semantics of the
+ * interpreter's kernel (src/backends/interp/kernels/attention.ts).
+ */
+import { helper } from "./helper.js";
+
+export const ATTENTION_HELPERS = [
+  helper(
+    "padKeys",
+    [],
+    `
+/** An attention mask with fewer keys than there are is padded with false / −∞ (ONNX). */
+function padKeys(mask, keys) {
+  const have = mask.shape[mask.rank - 1];
+  if (have > keys) throw new Error("Attention: attn_mask has " + have + " keys, more than " + keys);
+  if (have === keys) return mask;
+  const shape = mask.shape.slice(0, -1).concat([keys - have]);
+  const fill = mask.dtype === "bool" ? tf.zeros(shape, "bool") : tf.fill(shape, -Infinity);
+  return tf.concat([mask, fill], mask.rank - 1);
+}
+`,
+  ),
+  helper(
+    "attention",
+    ["padKeys", "softmax"],
+    `
+/**
+ * ONNX Attention: softmax(scale·Q·Kᵀ + mask)·V. Q, K, V are 3-D [B, S, heads·D] (heads
+ * outermost) or 4-D [B, heads, S, D]; past key/value [B, kvHeads, P, D] are prepended
+ * and returned as present key/value; query head h reads KV head ⌊h / group⌋. The mask
+ * is bool (false → −∞) or float (added), broadcast to [B, heads, Sq, keys]; is_causal
+ * hides keys j > i + past length. A fully masked row attends to nothing: Y = 0, not NaN.
+ * Options: qHeads, kvHeads, scale, causal, softcap, qkMode (which scores to return).
+ * Returns [Y, present_key, present_value, qk].
+ */
+function attention(o, Q, K, V, mask, pastKey, pastValue) {
+  const heads = (t, n) =>
+    t.rank === 4 ? t : tf.transpose(tf.reshape(t, [t.shape[0], t.shape[1], n, t.shape[2] / n]), [0, 2, 1, 3]);
+  const q = heads(Q, o.qHeads);
+  const k = pastKey === undefined ? heads(K, o.kvHeads) : tf.concat([pastKey, heads(K, o.kvHeads)], 2);
+  const v = pastValue === undefined ? heads(V, o.kvHeads) : tf.concat([pastValue, heads(V, o.kvHeads)], 2);
+  const [batch, qHeads, queries, headSize] = q.shape;
+  const keys = k.shape[2];
+  const group = qHeads / k.shape[1];
+  const repeat = (t) =>
+    group === 1 ? t : tf.reshape(tf.tile(tf.expandDims(t, 2), [1, 1, group, 1, 1]), [batch, qHeads, keys, t.shape[3]]);
+  const scale = o.scale === undefined ? 1 / Math.sqrt(headSize) : o.scale;
+  const raw = tf.mul(tf.matMul(q, repeat(k), false, true), scale);
+  const capped = o.softcap > 0 ? tf.mul(tf.tanh(tf.div(raw, o.softcap)), o.softcap) : raw;
+  let scores = capped;
+  let allowed;
+  if (mask !== undefined) {
+    const m = padKeys(mask, keys);
+    if (m.dtype === "bool") {
+      allowed = m;
+    } else {
+      allowed = tf.notEqual(m, -Infinity);
+      scores = tf.add(scores, tf.where(allowed, m, tf.zerosLike(m)));
+    }
+  }
+  if (o.causal) {
+    const offset = pastKey === undefined ? 0 : pastKey.shape[2];
+    const causal = tf.lessEqual(
+      tf.reshape(tf.range(0, keys, 1, "int32"), [1, keys]),
+      tf.reshape(tf.range(offset, offset + queries, 1, "int32"), [queries, 1]),
+    );
+    allowed = allowed === undefined ? causal : tf.logicalAnd(allowed, causal);
+  }
+  if (allowed !== undefined) scores = tf.where(allowed, scores, tf.scalar(-Infinity));
+  const probs = softmax(scores, 3);
+  let y = tf.matMul(probs, repeat(v));
+  if (Q.rank === 3) y = tf.reshape(tf.transpose(y, [0, 2, 1, 3]), [batch, queries, qHeads * y.shape[3]]);
+  const qk = o.qkMode === undefined ? undefined : [raw, capped, scores, probs][o.qkMode];
+  return [y, k, v, qk];
+}
+`,
+  ),
+];

@@ -1,0 +1,162 @@
+/**
+ * Prelude helpers for the neural-network ops: softmax with the masking convention,
+ * normalisations, GELU and dropout.
+ */
+import { helper } from "./helper.js";
+
+export const NN_HELPERS = [
+  helper(
+    "alongLastAxis",
+    [],
+    `
+/** Applies a last-axis function along an axis (tf.softmax and friends take the last axis only). */
+function alongLastAxis(x, axis, f) {
+  const last = x.rank - 1;
+  if (axis === last) return f(x);
+  const perm = x.shape.map((_, i) => i);
+  perm[axis] = last;
+  perm[last] = axis;
+  return tf.transpose(f(tf.transpose(x, perm)), perm);
+}
+`,
+  ),
+  helper(
+    "softmax",
+    ["alongLastAxis"],
+    `
+/**
+ * Softmax along the last axis. A row that is −∞ everywhere (fully masked) gives zeros,
+ * not NaN (s2sc's masking convention, docs/numerics.md); −∞ entries of other rows give
+ * 0. The gradient is softmax's own, y·(dy − Σ dy·y), written out because the tape
+ * cannot differentiate the comparison that finds the masked rows.
+ */
+const softmaxLast = tf.customGrad((x, save) => {
+  const dead = tf.equal(tf.max(x, -1, true), -Infinity);
+  const p = tf.softmax(tf.where(dead, tf.zerosLike(x), x));
+  const y = tf.where(dead, tf.zerosLike(p), p);
+  save([y]);
+  return {
+    value: y,
+    gradFunc: (dy, [y]) => {
+      const dyy = tf.mul(dy, y);
+      return tf.sub(dyy, tf.mul(tf.sum(dyy, -1, true), y));
+    },
+  };
+});
+
+/** Softmax along an axis (see softmaxLast). */
+function softmax(x, axis) {
+  return alongLastAxis(x, axis, (t) => softmaxLast(t));
+}
+`,
+  ),
+  helper(
+    "logSoftmax",
+    ["alongLastAxis"],
+    `
+/**
+ * Log-softmax along the last axis; a fully masked row gives −∞ everywhere (not NaN) and
+ * no gradient. Otherwise the gradient is dy − softmax·Σ dy.
+ */
+const logSoftmaxLast = tf.customGrad((x, save) => {
+  const dead = tf.equal(tf.max(x, -1, true), -Infinity);
+  const p = tf.logSoftmax(tf.where(dead, tf.zerosLike(x), x));
+  const y = tf.where(dead, tf.fill(p.shape, -Infinity), p);
+  save([y, dead]);
+  return {
+    value: y,
+    gradFunc: (dy, [y, dead]) => {
+      const g = tf.sub(dy, tf.mul(tf.exp(y), tf.sum(dy, -1, true)));
+      return tf.where(dead, tf.zerosLike(g), g);
+    },
+  };
+});
+
+/** Log-softmax along an axis (see logSoftmaxLast). */
+function logSoftmax(x, axis) {
+  return alongLastAxis(x, axis, (t) => logSoftmaxLast(t));
+}
+`,
+  ),
+  helper(
+    "sum",
+    [],
+    `
+/**
+ * ONNX ReduceSum (axes null: all). An empty reduction is 0; tfjs-backend-wasm leaves
+ * that output uninitialised, so it is built here.
+ */
+function sum(x, axes, keepDims) {
+  if (x.size > 0) return tf.sum(x, axes, keepDims);
+  const all = axes === null ? x.shape.map((_, i) => i) : axes;
+  const shape = [];
+  x.shape.forEach((d, i) => {
+    if (!all.includes(i)) shape.push(d);
+    else if (keepDims) shape.push(1);
+  });
+  return tf.zeros(shape, x.dtype);
+}
+`,
+  ),
+  helper(
+    "layerNorm",
+    [],
+    `
+/** ONNX LayerNormalization over axes ≥ axis: population variance, then scale and bias. */
+function layerNorm(x, scale, bias, axis, epsilon) {
+  const axes = [];
+  for (let i = axis; i < x.rank; i++) axes.push(i);
+  const { mean, variance } = tf.moments(x, axes, true);
+  const y = tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon))), scale);
+  return bias === undefined ? y : tf.add(y, bias);
+}
+`,
+  ),
+  helper(
+    "rmsNorm",
+    [],
+    `
+/** ONNX RMSNormalization over axes ≥ axis: x / sqrt(mean(x²) + ε) · scale. */
+function rmsNorm(x, scale, axis, epsilon) {
+  const axes = [];
+  for (let i = axis; i < x.rank; i++) axes.push(i);
+  const meanSquare = tf.mean(tf.square(x), axes, true);
+  return tf.mul(tf.mul(x, tf.rsqrt(tf.add(meanSquare, epsilon))), scale);
+}
+`,
+  ),
+  helper(
+    "gelu",
+    [],
+    `
+/** ONNX Gelu: exact (with erf) or the tanh approximation. */
+function gelu(x, approximate) {
+  if (approximate === "tanh") {
+    const cube = tf.mul(x, tf.mul(x, x));
+    const inner = tf.mul(tf.add(x, tf.mul(cube, 0.044715)), Math.sqrt(2 / Math.PI));
+    return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
+  }
+  return tf.mul(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, Math.SQRT1_2)), 1));
+}
+`,
+  ),
+  helper(
+    "dropout",
+    [],
+    `
+/**
+ * Inverted dropout while training, the identity otherwise: [y, mask] (the mask only
+ * when asked for). Seeds come from a counter, so a seeded run is reproducible.
+ */
+let dropoutSeed = 0;
+function seedDropout(seed) {
+  dropoutSeed = seed;
+}
+function dropout(x, rate, training, wantMask) {
+  if (!training || rate === 0) return [x, wantMask ? tf.onesLike(x).cast("bool") : undefined];
+  const keep = tf.greaterEqual(tf.randomUniform(x.shape, 0, 1, "float32", dropoutSeed++), rate);
+  return [tf.div(tf.mul(x, tf.cast(keep, "float32")), 1 - rate), wantMask ? keep : undefined];
+}
+`,
+  ),
+];

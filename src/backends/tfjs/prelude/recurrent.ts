@@ -1,0 +1,190 @@
+/**
+ * The prelude helper for ONNX LSTM, GRU and RNN: a JavaScript loop over time steps with
+ * tf ops inside, so gradients flow through every step (backpropagation through time).
+ * Semantics are those of the interpreter's kernels (src/backends/interp/kernels/recurrent).
+ */
+import { helper } from "./helper.js";
+
+export const RECURRENT_HELPERS = [
+  helper(
+    "reverseSteps",
+    ["gatherRows"],
+    `
+/**
+ * Reverses every sequence of x [batch, steps, ...] within its own length, as ONNX's
+ * reverse direction reads it; positions past the length stay where they are. Without
+ * lengths this is a plain reverse. The reversal is its own inverse.
+ */
+function reverseSteps(x, lengths) {
+  if (lengths === undefined) return tf.reverse(x, 1);
+  const [batch, steps] = x.shape;
+  const t = tf.reshape(tf.range(0, steps, 1, "int32"), [1, steps]);
+  const len = tf.reshape(lengths, [batch, 1]);
+  const from = tf.where(tf.less(t, len), tf.sub(tf.sub(len, tf.scalar(1, "int32")), t), tf.broadcastTo(t, [batch, steps]));
+  const rowStart = tf.reshape(tf.mul(tf.range(0, batch, 1, "int32"), tf.scalar(steps, "int32")), [batch, 1]);
+  const rows = tf.reshape(tf.add(from, rowStart), [batch * steps]);
+  const flat = tf.reshape(x, [batch * steps].concat(x.shape.slice(2)));
+  return tf.reshape(gatherRows(flat, rows), x.shape);
+}
+`,
+  ),
+  helper(
+    "recurrentActivations",
+    [],
+    `
+/** ONNX's recurrent activation functions (default parameters), by lower-case name. */
+const RECURRENT_ACTIVATIONS = {
+  sigmoid: (t) => tf.sigmoid(t),
+  tanh: (t) => tf.tanh(t),
+  relu: (t) => tf.relu(t),
+  hardsigmoid: (t) => tf.clipByValue(tf.add(tf.mul(t, 0.2), 0.5), 0, 1),
+  affine: (t) => t,
+  leakyrelu: (t) => tf.leakyRelu(t, 0.01),
+  thresholdedrelu: (t) => tf.where(tf.greater(t, 1), t, tf.zerosLike(t)),
+  scaledtanh: (t) => tf.tanh(t),
+  elu: (t) => tf.elu(t),
+  softsign: (t) => tf.div(t, tf.add(tf.abs(t), 1)),
+  softplus: (t) => tf.softplus(t),
+};
+
+/** Per direction, the op's activations (f, g[, h]) from the attribute or ONNX's defaults. */
+function recurrentActivations(kind, names, dirs) {
+  const defaults = kind === "LSTM" ? ["Sigmoid", "Tanh", "Tanh"] : kind === "GRU" ? ["Sigmoid", "Tanh"] : ["Tanh"];
+  let list = names === undefined ? [] : names;
+  if (list.length === 0) for (let d = 0; d < dirs; d++) list = list.concat(defaults);
+  else if (list.length === defaults.length && dirs === 2) list = list.concat(list);
+  if (list.length !== defaults.length * dirs) {
+    throw new Error(kind + ": " + list.length + " activations, expected " + defaults.length + " per direction");
+  }
+  const fns = list.map((name) => {
+    const f = RECURRENT_ACTIVATIONS[name.toLowerCase()];
+    if (f === undefined) throw new Error(kind + ": unknown activation " + name);
+    return f;
+  });
+  const out = [];
+  for (let d = 0; d < dirs; d++) out.push(fns.slice(d * defaults.length, (d + 1) * defaults.length));
+  return out;
+}
+`,
+  ),
+  helper(
+    "recurrent",
+    ["reverseSteps", "recurrentActivations", "unstack", "mm"],
+    `
+/**
+ * ONNX LSTM (gates i, o, f, c), GRU (z, r, h) and RNN, one layer, any direction, either
+ * layout. Inputs X, W [dirs, G·H, in], R [dirs, G·H, H], B [dirs, 2·G·H] = [Wb; Rb],
+ * sequence_lens, initial_h, initial_c, P (peepholes i, o, f); returns [Y, Y_h, Y_c].
+ *
+ * The input projection of every step is one matmul. With sequence_lens, an entry's
+ * state stops changing after its last step and Y is zero beyond it; the reverse
+ * direction reads each sequence backwards from its own last step.
+ */
+function recurrent(o, X, W, R, B, lengths, h0, c0, P) {
+  const G = o.kind === "LSTM" ? 4 : o.kind === "GRU" ? 3 : 1;
+  const H = o.hidden;
+  const x = o.layout === 0 ? tf.transpose(X, [1, 0, 2]) : X;
+  const [batch, steps, size] = x.shape;
+  const reverse = o.direction === "bidirectional" ? [false, true] : [o.direction === "reverse"];
+  const acts = recurrentActivations(o.kind, o.activations, reverse.length);
+  const clip = o.clip === undefined ? (t) => t : (t) => tf.clipByValue(t, -o.clip, o.clip);
+  const initial = (s, d) => {
+    if (s === undefined) return tf.zeros([batch, H]);
+    const batchFirst = o.layout === 0 ? tf.transpose(s, [1, 0, 2]) : s;
+    return tf.reshape(tf.slice(batchFirst, [0, d, 0], [batch, 1, H]), [batch, H]);
+  };
+  // valid[t]: [batch, H], true while step t is within the entry's length (made full-size
+  // once, so the selects below do not broadcast at every step).
+  const valid =
+    lengths === undefined
+      ? undefined
+      : unstack(
+          tf.broadcastTo(
+            tf.expandDims(tf.less(tf.range(0, steps, 1, "int32"), tf.reshape(lengths, [batch, 1])), 2),
+            [batch, steps, H],
+          ),
+          1,
+        );
+  const zeros = tf.zeros([batch, H]);
+  const ys = [];
+  const hs = [];
+  const cs = [];
+  reverse.forEach((backwards, d) => {
+    const [f, g, hAct] = acts[d];
+    // Transposed once here: tfjs-backend-wasm multiplies by a transposed operand much
+    // more slowly than by a plain one (see mm).
+    const Wt = tf.transpose(tf.reshape(tf.slice(W, [d, 0, 0], [1, G * H, size]), [G * H, size]));
+    const Rt = tf.transpose(tf.reshape(tf.slice(R, [d, 0, 0], [1, G * H, H]), [G * H, H]));
+    const wb = B === undefined ? undefined : tf.reshape(tf.slice(B, [d, 0], [1, G * H]), [G * H]);
+    const rb = B === undefined ? undefined : tf.reshape(tf.slice(B, [d, G * H], [1, G * H]), [G * H]);
+    // Both biases fold into the projection, except GRU's candidate Rb under
+    // linear_before_reset, which the reset gate multiplies.
+    const resetAfter = o.kind === "GRU" && o.linearBeforeReset;
+    let bias;
+    let candidateRb;
+    if (B !== undefined && resetAfter) {
+      const [rzr, rh] = tf.split(rb, [2 * H, H]);
+      bias = tf.add(wb, tf.concat([rzr, tf.zerosLike(rh)]));
+      candidateRb = rh;
+    } else if (B !== undefined) {
+      bias = tf.add(wb, rb);
+    }
+    const xs = backwards ? reverseSteps(x, lengths) : x;
+    let proj = mm(tf.reshape(xs, [batch * steps, size]), Wt);
+    if (bias !== undefined) proj = tf.add(proj, bias);
+    const xw = unstack(tf.reshape(proj, [batch, steps, G * H]), 1);
+    const [Rzr, Rh] = o.kind === "GRU" ? tf.split(Rt, [2 * H, H], 1) : [];
+    const peep = P === undefined ? undefined : tf.split(tf.reshape(tf.slice(P, [d, 0], [1, 3 * H]), [3 * H]), 3);
+    let h = initial(h0, d);
+    let c = o.kind === "LSTM" ? initial(c0, d) : undefined;
+    const out = [];
+    for (let t = 0; t < steps; t++) {
+      let hNew;
+      let cNew;
+      if (o.kind === "LSTM") {
+        const [pi, po, pf, pc] = tf.split(tf.add(xw[t], mm(h, Rt)), 4, 1);
+        const i = f(clip(peep === undefined ? pi : tf.add(pi, tf.mul(peep[0], c))));
+        const ft = o.inputForget ? tf.sub(1, i) : f(clip(peep === undefined ? pf : tf.add(pf, tf.mul(peep[2], c))));
+        cNew = tf.add(tf.mul(ft, c), tf.mul(i, g(clip(pc))));
+        const og = f(clip(peep === undefined ? po : tf.add(po, tf.mul(peep[1], cNew))));
+        hNew = tf.mul(og, hAct(cNew));
+      } else if (o.kind === "GRU") {
+        const [xz, xr, xh] = tf.split(xw[t], 3, 1);
+        const [hz, hr] = tf.split(mm(h, Rzr), 2, 1);
+        const z = f(clip(tf.add(xz, hz)));
+        const r = f(clip(tf.add(xr, hr)));
+        let recurrentTerm;
+        if (resetAfter) {
+          const hh = mm(h, Rh);
+          recurrentTerm = tf.mul(r, candidateRb === undefined ? hh : tf.add(hh, candidateRb));
+        } else {
+          recurrentTerm = mm(tf.mul(r, h), Rh);
+        }
+        const candidate = g(clip(tf.add(xh, recurrentTerm)));
+        hNew = tf.add(tf.mul(tf.sub(1, z), candidate), tf.mul(z, h));
+      } else {
+        hNew = f(clip(tf.add(xw[t], mm(h, Rt))));
+      }
+      if (valid === undefined) {
+        h = hNew;
+        c = cNew;
+        out.push(hNew);
+      } else {
+        h = tf.where(valid[t], hNew, h);
+        if (c !== undefined) c = tf.where(valid[t], cNew, c);
+        out.push(tf.where(valid[t], hNew, zeros));
+      }
+    }
+    const y = tf.stack(out, 1);
+    ys.push(backwards ? reverseSteps(y, lengths) : y);
+    hs.push(h);
+    cs.push(c);
+  });
+  // Y is [batch, steps, dirs, H] (layout 1) or [steps, dirs, batch, H] (layout 0).
+  const Y = tf.stack(ys, 2);
+  const finals = (list) => (list[0] === undefined ? undefined : tf.stack(list, o.layout === 0 ? 0 : 1));
+  return [o.layout === 0 ? tf.transpose(Y, [1, 2, 0, 3]) : Y, finals(hs), finals(cs)];
+}
+`,
+  ),
+];

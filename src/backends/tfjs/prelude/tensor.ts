@@ -1,0 +1,272 @@
+/**
+ * Prelude helpers for ONNX data movement and products that tfjs spells differently:
+ * numpy-style MatMul and Expand, Slice with negative bounds and steps, Gather with a
+ * gradient that works on every backend, Trilu.
+ */
+import { helper } from "./helper.js";
+
+export const TENSOR_HELPERS = [
+  helper(
+    "broadcastShape",
+    [],
+    `
+/** The numpy broadcast of two shapes (ONNX's multidirectional broadcasting). */
+function broadcastShape(a, b) {
+  const rank = Math.max(a.length, b.length);
+  const out = [];
+  for (let i = 0; i < rank; i++) {
+    const x = i < rank - a.length ? 1 : a[i - rank + a.length];
+    const y = i < rank - b.length ? 1 : b[i - rank + b.length];
+    if (x !== y && x !== 1 && y !== 1) {
+      throw new Error("shapes [" + a + "] and [" + b + "] do not broadcast");
+    }
+    out.push(x === 1 ? y : x);
+  }
+  return out;
+}
+`,
+  ),
+  helper(
+    "sameShape",
+    [],
+    `
+function sameShape(a, b) {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+`,
+  ),
+  helper(
+    "mm",
+    [],
+    `
+/**
+ * A 2-D matrix product whose gradient multiplies by explicit transposes. On
+ * tfjs-backend-wasm a plain product runs on XNNPACK, while a transposed one (what
+ * tf.matMul's own gradient asks for) takes a path 10 to 30 times slower.
+ */
+const mm = tf.customGrad((a, b, save) => {
+  save([a, b]);
+  return {
+    value: tf.matMul(a, b),
+    gradFunc: (dy, [a, b]) => [tf.matMul(dy, tf.transpose(b)), tf.matMul(tf.transpose(a), dy)],
+  };
+});
+`,
+  ),
+  helper(
+    "matmul",
+    ["broadcastShape", "sameShape", "mm"],
+    `
+/**
+ * ONNX MatMul (numpy semantics). A 2-D right operand (a weight) gives one large GEMM
+ * over all leading dims; batched operands broadcast their batch dims.
+ */
+function matmul(a, b) {
+  if (a.rank === 1 || b.rank === 1) {
+    let y = matmul(
+      a.rank === 1 ? tf.reshape(a, [1, a.shape[0]]) : a,
+      b.rank === 1 ? tf.reshape(b, [b.shape[0], 1]) : b,
+    );
+    if (b.rank === 1) y = tf.squeeze(y, [y.rank - 1]);
+    if (a.rank === 1) y = tf.squeeze(y, [y.rank - (b.rank === 1 ? 1 : 2)]);
+    return y;
+  }
+  if (b.rank === 2) {
+    if (a.rank === 2) return mm(a, b);
+    const lead = a.shape.slice(0, -1);
+    const rows = lead.reduce((n, d) => n * d, 1);
+    const y = mm(tf.reshape(a, [rows, a.shape[a.rank - 1]]), b);
+    return tf.reshape(y, lead.concat([b.shape[1]]));
+  }
+  const batch = broadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const full = (t) => {
+    const shape = batch.concat(t.shape.slice(-2));
+    return sameShape(t.shape, shape) ? t : tf.broadcastTo(t, shape);
+  };
+  return tf.matMul(full(a), full(b));
+}
+`,
+  ),
+  helper(
+    "fusedMatMul",
+    ["matmul", "gelu"],
+    `
+/**
+ * s2s FusedMatMul: Split(act(A·B' + bias), splits, last axis), B' = Bᵀ when transB.
+ * Always a list of outputs. The product goes through matmul (see mm) rather than
+ * tf.fused.matMul, whose gradient multiplies by transposed operands and which has no
+ * tanh or gelu epilogue.
+ */
+const FUSED_ACTIVATIONS = {
+  "": (t) => t,
+  relu: (t) => tf.relu(t),
+  sigmoid: (t) => tf.sigmoid(t),
+  tanh: (t) => tf.tanh(t),
+  gelu: (t) => gelu(t, "none"),
+};
+function fusedMatMul(a, b, bias, transB, activation, splits) {
+  let y = matmul(a, transB ? tf.transpose(b) : b);
+  if (bias !== undefined) y = tf.add(y, bias);
+  y = FUSED_ACTIVATIONS[activation](y);
+  return splits === undefined ? [y] : tf.split(y, splits, -1);
+}
+`,
+  ),
+  helper(
+    "gemm",
+    [],
+    `
+/** ONNX Gemm: alpha·A'·B' + beta·C on 2-D operands. */
+function gemm(a, b, c, alpha, beta, transA, transB) {
+  let y = tf.matMul(a, b, transA, transB);
+  if (alpha !== 1) y = tf.mul(y, alpha);
+  if (c === undefined) return y;
+  return tf.add(y, beta === 1 ? c : tf.mul(c, beta));
+}
+`,
+  ),
+  helper(
+    "gatherRows",
+    [],
+    `
+/**
+ * table[indices] along axis 0, with a gradient that sums the incoming rows back into
+ * the table with ScatterNd. tf.gather's own gradient needs the UnsortedSegmentSum
+ * kernel, which the wasm backend lacks; ScatterNd (which sums duplicate indices) exists
+ * on every backend and costs the same O(rows · width).
+ */
+const gatherRows = tf.customGrad((table, indices, save) => {
+  save([indices]);
+  return {
+    value: tf.gather(table, indices),
+    gradFunc: (dy, [saved]) => {
+      const at = tf.reshape(saved, [saved.size, 1]);
+      const rows = tf.reshape(dy, [saved.size].concat(table.shape.slice(1)));
+      return [tf.scatterND(at, rows, table.shape), tf.zerosLike(saved)];
+    },
+  };
+});
+`,
+  ),
+  helper(
+    "gather",
+    ["gatherRows"],
+    `
+/**
+ * ONNX Gather along any axis (negative indices count from the end): the axis is moved
+ * first, gathered, and moved back.
+ */
+function gather(x, indices, axis) {
+  const at = tf.where(tf.less(indices, tf.scalar(0, "int32")), tf.add(indices, tf.scalar(x.shape[axis], "int32")), indices);
+  if (axis === 0) return gatherRows(x, at);
+  const rest = x.shape.map((_, i) => i).filter((i) => i !== axis);
+  const moved = gatherRows(tf.transpose(x, [axis].concat(rest)), at);
+  const back = [];
+  for (let i = 0; i < axis; i++) back.push(at.rank + i);
+  for (let i = 0; i < at.rank; i++) back.push(i);
+  for (let i = axis; i < rest.length; i++) back.push(at.rank + i);
+  return tf.transpose(moved, back);
+}
+`,
+  ),
+  helper(
+    "slice",
+    ["gather"],
+    `
+/**
+ * ONNX Slice: [start, end) with a step along each listed axis; negative bounds count
+ * from the end and are clamped as ONNX specifies. Steps other than 1 gather the chosen
+ * indices (tfjs's stridedSlice has no gradient).
+ */
+function slice(x, starts, ends, axes, steps) {
+  const begin = x.shape.map(() => 0);
+  const size = x.shape.slice();
+  const strided = [];
+  axes.forEach((axis, i) => {
+    const dim = x.shape[axis];
+    const step = steps[i];
+    const lo = step > 0 ? 0 : -1;
+    const hi = step > 0 ? dim : dim - 1;
+    const clamp = (v) => Math.min(hi, Math.max(lo, v < 0 ? v + dim : v));
+    const s = clamp(starts[i]);
+    const e = clamp(ends[i]);
+    if (step === 1) {
+      begin[axis] = s;
+      size[axis] = Math.max(0, e - s);
+    } else {
+      const picked = [];
+      for (let j = s; step > 0 ? j < e : j > e; j += step) picked.push(j);
+      strided.push([axis, picked]);
+    }
+  });
+  let y = tf.slice(x, begin, size);
+  for (const [axis, picked] of strided) y = gather(y, tf.tensor1d(picked, "int32"), axis);
+  return y;
+}
+`,
+  ),
+  helper(
+    "unsqueeze",
+    [],
+    `
+/** ONNX Unsqueeze with several axes (already normalised against the output rank). */
+function unsqueeze(x, axes) {
+  const shape = [];
+  let k = 0;
+  for (let i = 0; i < x.rank + axes.length; i++) shape.push(axes.includes(i) ? 1 : x.shape[k++]);
+  return tf.reshape(x, shape);
+}
+`,
+  ),
+  helper(
+    "expand",
+    ["broadcastShape", "sameShape"],
+    `
+/** ONNX Expand: broadcasts x and the shape against each other (both ways). */
+function expand(x, shape) {
+  const target = broadcastShape(x.shape, shape);
+  return sameShape(x.shape, target) ? x : tf.broadcastTo(x, target);
+}
+`,
+  ),
+  helper(
+    "trilu",
+    [],
+    `
+/** ONNX Trilu: keeps j − i ≥ k (upper) or j − i ≤ k (lower) of the last two axes. */
+function trilu(x, k, upper) {
+  const [rows, cols] = x.shape.slice(-2);
+  const diff = tf.sub(
+    tf.reshape(tf.range(0, cols, 1, "int32"), [1, cols]),
+    tf.reshape(tf.range(0, rows, 1, "int32"), [rows, 1]),
+  );
+  const keep = upper ? tf.greaterEqual(diff, tf.scalar(k, "int32")) : tf.lessEqual(diff, tf.scalar(k, "int32"));
+  return tf.where(keep, x, tf.zerosLike(x));
+}
+`,
+  ),
+  helper(
+    "unstack",
+    [],
+    `
+/**
+ * The slices of x along an axis. A single slice is a squeeze: tfjs's Unpack gradient
+ * breaks when Unpack has one output (it receives a tensor where it expects a list).
+ */
+function unstack(x, axis) {
+  return x.shape[axis] === 1 ? [tf.squeeze(x, [axis])] : tf.unstack(x, axis);
+}
+`,
+  ),
+  helper(
+    "stackSteps",
+    [],
+    `
+/** Stacks a Scan's per-step outputs along their output axis. */
+function stackSteps(steps, axis) {
+  if (steps.length === 0) throw new Error("Scan ran zero steps, so its stacked outputs have no shape");
+  return tf.stack(steps, axis);
+}
+`,
+  ),
+];

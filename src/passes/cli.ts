@@ -1,0 +1,111 @@
+/**
+ * The command-line face of the passes, shared by `compile`, `run` and `summary`:
+ * the options (`-O0/-O1/-O2`, `--passes`, `--verify-each`, `--print-ir-after`), turning
+ * them into a pipeline, running it with errors reported as text, and the op-count table
+ * `summary` prints.
+ */
+import { Option } from "commander";
+import type { Io } from "../cli/io.js";
+import { EXIT } from "../cli/io.js";
+import type { IrModule } from "../ir/types.js";
+import { formatPipeline, opCounts, parsePipeline, runPipeline } from "./manager.js";
+import type { Pass } from "./pass.js";
+import {
+  DEFAULT_OPT_LEVEL,
+  OPT_LEVELS,
+  PASSES,
+  passesForLevel,
+  type OptLevel,
+} from "./registry.js";
+
+export interface PassCliOptions {
+  /** `-O <level>` as given ("0", "1", "2"). */
+  O?: string;
+  passes?: string;
+  verifyEach?: boolean;
+  printIrAfter?: string;
+}
+
+/** The commander options, in the order they are listed in `--help`. */
+export function passOptions(): Option[] {
+  return [
+    new Option(
+      "-O <level>",
+      `optimisation level: 0 none, 1 clean-ups, 2 all (default ${DEFAULT_OPT_LEVEL})`,
+    ).choices(OPT_LEVELS.map(String)),
+    new Option(
+      "--passes <list>",
+      `the passes to run instead of -O, comma-separated: ${PASSES.map((p) => p.name).join(",")}`,
+    ),
+    new Option("--verify-each", "verify the IR after every pass"),
+    new Option("--print-ir-after <pass>", "print the IR to stderr after the pass (or `all`)"),
+  ];
+}
+
+/** The pipeline the options ask for, or a usage error. */
+export function pipelineOf(opts: PassCliOptions): { passes: Pass[] } | { error: string } {
+  if (opts.passes !== undefined) {
+    if (opts.O !== undefined) return { error: "give either -O or --passes, not both" };
+    return parsePipeline(opts.passes);
+  }
+  return { passes: passesForLevel(Number(opts.O ?? DEFAULT_OPT_LEVEL) as OptLevel) };
+}
+
+/** Runs the options' pipeline on `m`; problems go to stderr as text. */
+export function optimiseForCli(
+  io: Io,
+  m: IrModule,
+  opts: PassCliOptions,
+): { module: IrModule } | { exitCode: number } {
+  const p = pipelineOf(opts);
+  if ("error" in p) {
+    io.stderr(`s2sc: ${p.error}\n`);
+    return { exitCode: EXIT.usage };
+  }
+  const after = opts.printIrAfter;
+  if (after !== undefined && after !== "all" && !p.passes.some((x) => x.name === after)) {
+    io.stderr(
+      `s2sc: --print-ir-after ${after}: the pipeline \`${formatPipeline(p.passes)}\` has no such pass\n`,
+    );
+    return { exitCode: EXIT.usage };
+  }
+  const r = runPipeline(m, p.passes, {
+    verifyEach: opts.verifyEach ?? false,
+    ...(after === undefined
+      ? {}
+      : {
+          printAfter: after === "all" ? "all" : new Set([after]),
+          print: (t: string) => io.stderr(t),
+        }),
+  });
+  if ("error" in r) {
+    io.stderr(
+      `s2sc: internal error: ${r.error}:\n${r.problems
+        .slice(0, 20)
+        .map((x) => `  ${x}\n`)
+        .join("")}please report it\n`,
+    );
+    return { exitCode: EXIT.usage };
+  }
+  return { module: r.module };
+}
+
+/** Op counts per graph before and after, as `summary` prints them. */
+export function opCountTable(before: IrModule, after: IrModule, label: string): string {
+  const a = opCounts(before);
+  const b = opCounts(after);
+  const lines = [`ops (before → after ${label}):`];
+  for (const g of ["encode", "decode", "decode_step"]) {
+    const x = a[g] ?? {};
+    const y = b[g] ?? {};
+    const ops = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
+    const total = (c: Record<string, number>): number =>
+      Object.values(c).reduce((s, v) => s + v, 0);
+    lines.push(`  ${g}: ${total(x)} → ${total(y)} nodes`);
+    for (const op of ops) {
+      const [p, q] = [x[op] ?? 0, y[op] ?? 0];
+      lines.push(`    ${op.padEnd(22)} ${String(p).padStart(4)} → ${String(q).padStart(4)}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}

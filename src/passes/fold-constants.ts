@@ -1,0 +1,93 @@
+/**
+ * Constant folding. Pattern: a node whose inputs are all Constant outputs (or, for
+ * Shape, a value whose shape is fully known). Rewrite: a Constant with the value the
+ * reference interpreter's kernel computes, under the same output name, so no reader
+ * changes. This folds the zero half of the recurrent biases' `Concat(b, zeros)` down to
+ * one Constant and the shape arithmetic around it; `b` and the tied output's
+ * `Transpose(embedding)` read parameters, which are not compile-time constants here
+ * (weights are bound at run time), so fuse-matmul-bias absorbs that Transpose into its
+ * `transB` attribute instead. Likewise Attention's 1/√d_head scale cannot be folded into
+ * the query projection's weights: it stays Attention's `scale` attribute, which the
+ * kernels apply to Q once per head (the cost is one multiply per query element).
+ */
+import { KERNELS } from "../backends/interp/kernels/index.js";
+import { Rng } from "../backends/interp/random.js";
+import { makeTensor, allocData, type Tensor } from "../backends/interp/tensor.js";
+import { plainAttrs } from "../backends/interp/execute.js";
+import type { ConstTensor, Node } from "../ir/types.js";
+import { STATEFUL_OPS } from "./dce.js";
+import { constantOf, eachGraph, producers } from "./graph.js";
+import type { Pass } from "./pass.js";
+
+/** Folded constants larger than this stay computed (they would bloat the IR). */
+export const MAX_FOLDED = 1 << 14;
+
+const NEVER: ReadonlySet<string> = new Set([...STATEFUL_OPS, "Constant", "Scan"]);
+
+function toTensor(c: ConstTensor): Tensor {
+  const data = allocData(c.dtype, c.data.length);
+  data.set(c.data);
+  return makeTensor(c.dtype, c.dims, data);
+}
+
+/** Shape reads only dims, so a dims-only stand-in serves for a value with a known shape. */
+function shapeOnly(dims: number[]): Tensor {
+  return { dtype: "float32", dims, data: new Float32Array(0) };
+}
+
+function constantNode(n: Node, t: Tensor): Node {
+  const value: ConstTensor = {
+    dtype: t.dtype,
+    dims: [...t.dims],
+    data: Array.from(t.data, Number),
+  };
+  const out: Node = {
+    op: "Constant",
+    path: n.path,
+    inputs: [],
+    outputs: [n.outputs[0]!],
+    attrs: {},
+  };
+  out.attrs["value"] = { kind: "tensor", value };
+  if (n.range !== undefined) out.range = n.range;
+  return out;
+}
+
+export const foldConstants: Pass = {
+  name: "fold-constants",
+  categories: ["elementwise", "broadcast", "injective", "reduction"],
+  level: 1,
+  doc: "nodes computed from constants only become Constants (evaluated by the interpreter's kernels)",
+  run: (m) =>
+    eachGraph(m, (g) => {
+      let changed = false;
+      const prod = producers(g);
+      g.nodes = g.nodes.map((n) => {
+        if (NEVER.has(n.op) || n.outputs.length !== 1 || n.inputs.length === 0) return n;
+        if (n.op === "Shape") {
+          const t = g.values[n.inputs[0]!];
+          if (t === undefined || !t.shape.every((d) => typeof d === "number")) return n;
+        }
+        const ins = n.inputs.map((i) => (i === "" ? undefined : constantOf(prod, i)));
+        if (n.op !== "Shape" && n.inputs.some((i, k) => i !== "" && ins[k] === undefined)) return n;
+        const kernel = KERNELS[n.op];
+        if (kernel === undefined) return n;
+        let out: Tensor | undefined;
+        try {
+          const inputs =
+            n.op === "Shape"
+              ? [shapeOnly(g.values[n.inputs[0]!]!.shape as number[])]
+              : ins.map((c) => (c === undefined ? undefined : toTensor(c)));
+          out = kernel(inputs, plainAttrs(n.attrs), { rng: new Rng(0), outputs: 1 })[0];
+        } catch {
+          return n;
+        }
+        if (out === undefined || out.data.length > MAX_FOLDED) return n;
+        const folded = constantNode(n, out);
+        prod.set(n.outputs[0]!, folded);
+        changed = true;
+        return folded;
+      });
+      return changed;
+    }),
+};

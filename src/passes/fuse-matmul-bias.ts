@@ -1,0 +1,101 @@
+/**
+ * MatMul + bias (+ activation) → FusedMatMul. Pattern: `MatMul(x, W)` with W 2-D,
+ * optionally read through `Transpose(P) {perm=[1,0]}` (the tied output layer's
+ * transposed embedding), whose only reader is `Add(·, b)` with b a [N] vector, whose
+ * only reader may be Relu, Sigmoid, Tanh or exact Gelu. Rewrite: one
+ * `FusedMatMul(x, W | P, b) {transB, activation}` under the last node's output name, in
+ * the last node's place (its inputs are all defined by then). A bare MatMul is only
+ * rewritten when it absorbs a Transpose.
+ */
+import type { Attr, Graph, Node, TensorType } from "../ir/types.js";
+import { eachGraph, makeNode, producers, useCounts } from "./graph.js";
+import type { Pass } from "./pass.js";
+
+const ACTIVATION: Record<string, string> = {
+  Relu: "relu",
+  Sigmoid: "sigmoid",
+  Tanh: "tanh",
+  Gelu: "gelu",
+};
+
+/** The single node reading `value`, if exactly one node does (and nothing else). */
+function soleReader(g: Graph, uses: Map<string, number>, value: string): Node | undefined {
+  if (uses.get(value) !== 1) return undefined;
+  return g.nodes.find((n) => n.inputs.includes(value));
+}
+
+function isVector(t: TensorType | undefined, n: number): boolean {
+  return t !== undefined && t.shape.length === 1 && t.shape[0] === n;
+}
+
+function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
+  const uses = useCounts(g);
+  const prod = producers(g);
+  const typeOf = (v: string): TensorType | undefined => g.values[v] ?? params.get(v);
+  const replaced = new Map<Node, Node>();
+  const removed = new Set<Node>();
+  for (const mm of g.nodes) {
+    if (mm.op !== "MatMul" || removed.has(mm)) continue;
+    const [x, w] = mm.inputs as [string, string];
+    const xt = typeOf(x);
+    const wt = typeOf(w);
+    if (xt === undefined || wt === undefined || xt.shape.length < 2 || wt.shape.length !== 2)
+      continue;
+    if (xt.dtype !== "float32") continue;
+    let weight = w;
+    let transB = 0;
+    const tr = prod.get(w);
+    const perm = tr?.attrs["perm"];
+    if (tr?.op === "Transpose" && perm?.kind === "ints" && perm.value.join() === "1,0") {
+      weight = tr.inputs[0]!;
+      transB = 1;
+    }
+    const n = wt.shape[1];
+    if (typeof n !== "number") continue;
+    const chain: Node[] = [mm];
+    let out = mm.outputs[0]!;
+    let bias: string | undefined;
+    const add = soleReader(g, uses, out);
+    if (add?.op === "Add") {
+      const other = add.inputs[0] === out ? add.inputs[1]! : add.inputs[0]!;
+      if (other !== out && isVector(typeOf(other), n)) {
+        bias = other;
+        chain.push(add);
+        out = add.outputs[0]!;
+      }
+    }
+    let activation = "";
+    const act = soleReader(g, uses, out);
+    const approx = act?.attrs["approximate"];
+    if (
+      act !== undefined &&
+      ACTIVATION[act.op] !== undefined &&
+      (approx === undefined || approx.value === "none")
+    ) {
+      activation = ACTIVATION[act.op]!;
+      chain.push(act);
+      out = act.outputs[0]!;
+    }
+    if (bias === undefined && activation === "" && transB === 0) continue;
+    const attrs: Record<string, Attr> = {};
+    if (transB) attrs["transB"] = { kind: "int", value: 1 };
+    if (activation !== "") attrs["activation"] = { kind: "string", value: activation };
+    const last = chain[chain.length - 1]!;
+    const inputs = bias === undefined ? [x, weight] : [x, weight, bias];
+    const fused = makeNode(g, params, "FusedMatMul", mm.path, inputs, attrs, [out]);
+    if (last.range !== undefined) fused.range = last.range;
+    replaced.set(last, fused);
+    chain.slice(0, -1).forEach((c) => removed.add(c));
+  }
+  if (replaced.size === 0) return false;
+  g.nodes = g.nodes.filter((nd) => !removed.has(nd)).map((nd) => replaced.get(nd) ?? nd);
+  return true;
+}
+
+export const fuseMatMulBias: Pass = {
+  name: "fuse-matmul-bias",
+  categories: ["matmul", "broadcast", "elementwise", "injective"],
+  level: 2,
+  doc: "MatMul(x, W | Transpose(P)) + b (+ relu/sigmoid/tanh/gelu) → FusedMatMul",
+  run: (m) => eachGraph(m, fuseGraph),
+};

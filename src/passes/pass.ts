@@ -1,0 +1,20 @@
+/**
+ * What a pass is: a named graph rewrite over one IR module, with the fusion categories
+ * (src/ir/ops/def.ts, after TVM's operator patterns) of the ops it matches, and the
+ * lowest `-O` level that runs it. A pass mutates the module it is given (the manager
+ * hands it a private copy) and says whether it changed anything.
+ */
+import type { FusionCategory } from "../ir/ops/def.js";
+import type { IrModule } from "../ir/types.js";
+
+export interface Pass {
+  /** The name used in `--passes=a,b,c` and `--print-ir-after`. */
+  readonly name: string;
+  /** The categories of the ops this pass's patterns match (documentation and tests). */
+  readonly categories: readonly FusionCategory[];
+  /** 1: a clean-up (-O1 and up); 2: a fusion (-O2 only). */
+  readonly level: 1 | 2;
+  /** One line: the pattern and its rewrite. */
+  readonly doc: string;
+  run(m: IrModule): boolean;
+}
