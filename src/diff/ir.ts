@@ -3,9 +3,9 @@
  * and per layer (op counts of the nodes under each layer path, using the layer pairing
  * of match.ts so that an inserted layer does not shift every later layer's counts).
  *
- * Both modules first go through `pipeline`, the hook where the optimisation passes
- * plug in; until they exist the CLI passes the identity and `passes` is empty, so the
- * graphs are compared as elaborated.
+ * Both modules first go through `pipeline`: the CLI passes the -O / --passes pipeline
+ * (-O2 by default, as compile), or the identity for -O 0, when `passes` is empty and
+ * the graphs are compared as elaborated.
  */
 import { opDef } from "../ir/ops/index.js";
 import type { EntryPoint, Graph, IrModule } from "../ir/types.js";

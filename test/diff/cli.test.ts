@@ -102,10 +102,19 @@ describe("the text report", () => {
     ).toMatch(ANSI);
   });
 
-  it("--ir adds the op graphs, said to be as elaborated", async () => {
+  it("--ir adds the op graphs after -O2 by default, or as elaborated with -O 0", async () => {
     const { code, io } = await runCli(["diff", "stacks.s2s:stack6", "stacks.s2s:inserted", "--ir"]);
     expect(code).toBe(1);
-    expect(io.out).toContain("Op graphs, as elaborated (no optimisation passes applied)");
+    expect(io.out).toMatch(/Op graphs after fold-constants, .*, dce/);
+    const raw = await runCli([
+      "diff",
+      "stacks.s2s:stack6",
+      "stacks.s2s:inserted",
+      "--ir",
+      "-O",
+      "0",
+    ]);
+    expect(raw.io.out).toContain("Op graphs, as elaborated (no optimisation passes applied)");
     expect(io.out).toMatch(/^ {2}\+ encode encoder\/layer3\/gru: .*GRU \+1/m);
     expect(io.out).toMatch(/^ {2}decode +nodes \d+ +same op counts$/m);
   });

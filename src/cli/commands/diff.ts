@@ -11,7 +11,10 @@ import { Option, type Command } from "commander";
 import pc from "picocolors";
 import { noColors } from "../../diagnostics/render.js";
 import { canonicalForm } from "../../diff/canonical.js";
-import { AS_ELABORATED, diffModels, type ModelDiff } from "../../diff/index.js";
+import { diffModels, type ModelDiff } from "../../diff/index.js";
+import type { IrPipeline } from "../../diff/ir.js";
+import { passOptions, pipelineOf, type PassCliOptions } from "../../passes/cli.js";
+import { runPipeline } from "../../passes/index.js";
 import { renderMarkdown } from "../../diff/render-markdown.js";
 import { plainPalette, renderText, type Palette } from "../../diff/render-text.js";
 import { colorsFor, EXIT, type Io } from "../io.js";
@@ -19,7 +22,7 @@ import { bytesOption, positiveIntOption } from "../units.js";
 import { loadForCanonical, loadForDiff } from "./diff-load.js";
 import { DEFAULT_REFERENCE_LENGTH } from "./summary.js";
 
-export interface DiffCommandOptions {
+export interface DiffCommandOptions extends PassCliOptions {
   json?: boolean;
   markdown?: boolean;
   ir?: boolean;
@@ -30,7 +33,7 @@ export interface DiffCommandOptions {
 
 /** Adds `diff` to the program; `setExit` receives the command's exit code. */
 export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command("diff")
     .description("compare two resolved architectures: settings, layers, parameters and compute")
     .argument("<before>", "FILE or FILE:MODEL")
@@ -62,6 +65,25 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .action((before: string, after: string | undefined, opts: DiffCommandOptions) => {
       setExit(runDiff(io, before, after, opts));
     });
+  // -O / --passes choose the pipeline --ir compares after (default -O2, as compile).
+  for (const o of passOptions()) {
+    if (o.long === "--print-ir-after" || o.long === "--verify-each") continue;
+    cmd.addOption(o);
+  }
+}
+
+/** The pipeline `--ir` compares after, from -O / --passes. */
+function irPipeline(opts: DiffCommandOptions): IrPipeline | { error: string } {
+  const p = pipelineOf(opts);
+  if ("error" in p) return p;
+  return {
+    passes: p.passes.map((x) => x.name),
+    run: (m) => {
+      const r = runPipeline(m, p.passes);
+      if ("error" in r) throw new Error(`the pass pipeline failed: ${r.error}`);
+      return r.module;
+    },
+  };
 }
 
 export function runDiff(
@@ -80,9 +102,11 @@ export function runDiff(
   const a = loadForDiff(io, before, opts.memoryBudget);
   const b = loadForDiff(io, after, opts.memoryBudget);
   if (a === undefined || b === undefined) return EXIT.usage;
+  const pipeline = opts.ir ? irPipeline(opts) : undefined;
+  if (pipeline !== undefined && "error" in pipeline) return usage(io, pipeline.error);
   const result = diffModels(a, b, {
     referenceLength: opts.length,
-    ...(opts.ir ? { ir: AS_ELABORATED } : {}),
+    ...(pipeline !== undefined ? { ir: pipeline } : {}),
   });
   io.stdout(render(io, result, opts));
   return result.equal ? EXIT.ok : EXIT.input;
