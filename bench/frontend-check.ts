@@ -12,7 +12,7 @@ import { checkProgram } from "../src/check/index.js";
 import { parse } from "../src/parser/index.js";
 import { memoryHost } from "../src/source/host.js";
 import { generateSpec } from "./spec-generator.js";
-import { median, time } from "./timing.js";
+import { cpuTime, median, time } from "./timing.js";
 
 const lines = Number(process.argv[2] ?? 10_000);
 const runs = Number(process.argv[3] ?? 7);
@@ -40,3 +40,5 @@ console.log(`check only:    median ${fmt(median(checkTimes))}`);
 console.log(
   `parse + check: median ${fmt(median(totalTimes))} (min ${fmt(Math.min(...totalTimes))}, max ${fmt(Math.max(...totalTimes))})`,
 );
+const cpu = cpuTime(() => void checkProgram("bench.s2s", host), runs);
+console.log(`parse + check: median CPU time ${fmt(median(cpu))}`);

@@ -17,3 +17,19 @@ export function time(f: () => void, runs: number): number[] {
   }
   return out;
 }
+
+/**
+ * CPU time (user + system, ms) of each run after a warm-up. On a shared machine this
+ * moves much less than wall-clock time when other processes compete for the cores.
+ */
+export function cpuTime(f: () => void, runs: number): number[] {
+  f();
+  const out: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(t0);
+    out.push((d.user + d.system) / 1000);
+  }
+  return out;
+}

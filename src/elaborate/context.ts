@@ -22,6 +22,7 @@ export class ElaborationStop extends Error {}
 export class ElabContext implements ValueLookup {
   readonly params: Parameter[] = [];
   private readonly byName = new Map<string, Parameter>();
+  private readonly types = new Map<string, TensorType>();
   readonly layers: LayerInfo[] = [];
   readonly names = uniqueNames();
   readonly diagnostics = new Diagnostics();
@@ -38,8 +39,7 @@ export class ElabContext implements ValueLookup {
   }
 
   typeOf(name: string): TensorType | undefined {
-    const p = this.byName.get(name);
-    return p === undefined ? undefined : { dtype: p.dtype, shape: [...p.shape] };
+    return this.types.get(name);
   }
 
   constOf(_name: string): ConstTensor | undefined {
@@ -69,6 +69,8 @@ export class ElabContext implements ValueLookup {
     if (range !== undefined) p.range = range;
     this.params.push(p);
     this.byName.set(name, p);
+    // One type object per parameter: graphs look parameters up for every node.
+    this.types.set(name, { dtype: p.dtype, shape: [...shape] });
     return name;
   }
 

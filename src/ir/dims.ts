@@ -55,8 +55,12 @@ export function isSymbolic(d: Dim): d is string {
 }
 
 /** Canonical form of a dim (so that equal dims compare equal as values). */
+/** A single symbol such as `B` or `S` is already canonical (the common case). */
+const PLAIN_SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export function normDim(d: Dim): Dim {
-  return typeof d === "number" ? d : formatLinear(parseLinear(d));
+  if (typeof d === "number" || PLAIN_SYMBOL.test(d)) return d;
+  return formatLinear(parseLinear(d));
 }
 
 export function addDims(a: Dim, b: Dim): Dim {
@@ -67,6 +71,8 @@ export function addDims(a: Dim, b: Dim): Dim {
 }
 
 export function dimsEqual(a: Dim, b: Dim): boolean {
+  if (a === b) return true;
+  if (typeof a === "number" && typeof b === "number") return false;
   return normDim(a) === normDim(b);
 }
 
