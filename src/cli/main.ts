@@ -9,6 +9,7 @@ import { runRun, type RunOptions } from "./commands/run.js";
 import { runCompile, TARGETS, type CompileOptions } from "./commands/compile.js";
 import { TF_BACKENDS } from "../backends/tfjs/runtime/tf-backends.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerFmt } from "./commands/fmt.js";
 import { registerGraph } from "./commands/graph.js";
 import { DEFAULT_REFERENCE_LENGTH, runSummary, type SummaryOptions } from "./commands/summary.js";
 import { bytesOption, nonNegativeIntOption, positiveIntOption } from "./units.js";
@@ -130,6 +131,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     });
 
   registerDiff(program, io, (code) => (exitCode = code));
+  registerFmt(program, io, (code) => (exitCode = code));
   registerGraph(program, io, (code) => (exitCode = code));
 
   try {
