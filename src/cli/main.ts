@@ -11,6 +11,8 @@ import { TF_BACKENDS } from "../backends/tfjs/runtime/tf-backends.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerFmt } from "./commands/fmt.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerTrain } from "./commands/train.js";
+import { registerTranslate } from "./commands/translate.js";
 import { DEFAULT_REFERENCE_LENGTH, runSummary, type SummaryOptions } from "./commands/summary.js";
 import { bytesOption, nonNegativeIntOption, positiveIntOption } from "./units.js";
 import { EXIT, processIo, type Io } from "./io.js";
@@ -133,6 +135,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerDiff(program, io, (code) => (exitCode = code));
   registerFmt(program, io, (code) => (exitCode = code));
   registerGraph(program, io, (code) => (exitCode = code));
+  registerTrain(program, io, (code) => (exitCode = code));
+  registerTranslate(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: "user" });
