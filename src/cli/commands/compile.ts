@@ -1,5 +1,5 @@
 /**
- * `s2sc compile FILE[:MODEL] -o DIR`: `--target tfjs` (the default) writes a directory
+ * `s2sc compile FILE[:MODEL]|RUN_DIR -o DIR`: `--target tfjs` (the default) writes a directory
  * that runs with @tensorflow/tfjs alone (compile-tfjs.ts); `--target ir` writes
  * `DIR/model.ir.json`.
  *
@@ -7,13 +7,24 @@
  * it is written atomically — to a temporary file in DIR, then renamed — so a reader
  * never sees half a file and a failed compile leaves the previous output in place.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { irFromJson, irToJson } from "../../ir/json.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { optimiseForCli, type PassCliOptions } from "../../passes/cli.js";
 import { compileTfjs } from "./compile-tfjs.js";
+import type { IrModule } from "../../ir/types.js";
+import {
+  CheckpointError,
+  hasCheckpoint,
+  loadCheckpoint,
+  loadCheckpointModule,
+  SPEC_FILE,
+  weightsMismatch,
+  type Checkpoint,
+  type SpecRecord,
+} from "../../train/checkpoint.js";
 
 export const TARGETS = ["tfjs", "ir"] as const;
 export type Target = (typeof TARGETS)[number];
@@ -30,6 +41,8 @@ export interface CompileOptions extends PassCliOptions {
 export const IR_FILE = "model.ir.json";
 
 export function runCompile(io: Io, spec: string, opts: CompileOptions): number {
+  const asDir = resolve(io.cwd, spec);
+  if (hasCheckpoint(asDir)) return compileCheckpoint(io, asDir, opts);
   const loaded = loadModule(
     io,
     spec,
@@ -65,6 +78,51 @@ export function runCompile(io: Io, spec: string, opts: CompileOptions): number {
   }
   io.stdout(`wrote ${join(opts.out, IR_FILE)}\n`);
   return EXIT.ok;
+}
+
+/**
+ * `s2sc compile RUN_DIR`: the standalone tfjs package of a training run, with its
+ * trained weights and vocabularies (`vocab.json`). Passes never rename parameters, so
+ * the checkpoint's weights fit the optimised module.
+ */
+function compileCheckpoint(io: Io, dir: string, opts: CompileOptions): number {
+  if (opts.target !== "tfjs") {
+    io.stderr(
+      `s2sc compile: a checkpoint directory compiles to --target tfjs; its IR is ${join(dir, IR_FILE)}\n`,
+    );
+    return EXIT.usage;
+  }
+  let module: IrModule;
+  let ckpt: Checkpoint;
+  let specText: string;
+  try {
+    module = loadCheckpointModule(dir);
+    ckpt = loadCheckpoint(dir);
+    specText = (JSON.parse(readFileSync(join(dir, SPEC_FILE), "utf8")) as SpecRecord).source;
+  } catch (e) {
+    io.stderr(
+      `s2sc compile: ${e instanceof CheckpointError ? e.message : `cannot read ${dir}: ${(e as Error).message}`}\n`,
+    );
+    return EXIT.input;
+  }
+  const mismatch = weightsMismatch(module, ckpt.weights);
+  if (mismatch !== undefined) {
+    io.stderr(`s2sc compile: ${mismatch}\n`);
+    return EXIT.input;
+  }
+  const optimised = optimiseForCli(io, module, opts);
+  if ("exitCode" in optimised) return optimised.exitCode;
+  const vocab = {
+    tokenizer: ckpt.tokenizer,
+    source: ckpt.srcVocab.toJson(),
+    target: ckpt.tgtVocab.toJson(),
+  };
+  return compileTfjs(io, optimised.module, opts.out, 0, {
+    weights: ckpt.weights,
+    step: ckpt.step,
+    specText,
+    extra: new Map([["vocab.json", JSON.stringify(vocab, null, 2) + "\n"]]),
+  });
 }
 
 /** Best-effort cleanup of a temporary file; the original error is what gets reported. */

@@ -72,6 +72,7 @@ export function packageFiles(
   weights: ReadonlyMap<string, WeightData>,
   spec: SpecSource,
   origin: WeightsOrigin,
+  extra: ReadonlyMap<string, string> = new Map(),
 ): Map<string, string | Uint8Array> {
   const { manifest, shards } = encodeWeights(m.params, weights);
   const files = new Map<string, string | Uint8Array>();
@@ -83,6 +84,11 @@ export function packageFiles(
   files.set(FILES.weightsManifest, JSON.stringify(manifest, null, 2) + "\n");
   for (const [name, bytes] of shards) files.set(name, bytes);
   files.set("package.json", packageJson(m));
+  // Extra files (a trained model's vocabularies) travel with the package.
+  for (const [name, content] of extra) {
+    if (files.has(name)) throw new PackageError(`internal: ${name} is a reserved file name`);
+    files.set(name, content);
+  }
   return files;
 }
 
@@ -93,13 +99,14 @@ export function writeTfjsPackage(
   weights: ReadonlyMap<string, WeightData>,
   spec: SpecSource,
   origin: WeightsOrigin,
+  extra: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   if (!isReplaceable(dir)) {
     throw new PackageError(
       `${dir} exists and is not an s2sc tfjs output; choose an empty or new directory`,
     );
   }
-  const files = packageFiles(m, weights, spec, origin);
+  const files = packageFiles(m, weights, spec, origin, extra);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = join(dirname(dir), `.${basename(dir)}.${stamp}.tmp`);
   const old = join(dirname(dir), `.${basename(dir)}.${stamp}.old`);
