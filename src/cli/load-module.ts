@@ -14,11 +14,12 @@ import { diskIsFile, selectModel } from "./select-model.js";
 
 export interface LoadOptions {
   /** The weight budget for elaboration (bytes); the elaborator's default when absent. */
-  memoryBudgetBytes?: number;
+  memoryBudgetBytes?: number | undefined;
 }
 
-/** The verified module, and the checked model it was elaborated from. */
-export type Loaded = { module: IrModule; model: CheckedModel } | { exitCode: number };
+/** The verified module, the checked model it was elaborated from, and the spec's text. */
+export type Loaded =
+  { module: IrModule; model: CheckedModel; source: string } | { exitCode: number };
 
 export function loadModule(io: Io, spec: string, opts: LoadOptions = {}): Loaded {
   const sel = selectModel(spec, diskHost(io.cwd), diskIsFile(io.cwd));
@@ -26,10 +27,7 @@ export function loadModule(io: Io, spec: string, opts: LoadOptions = {}): Loaded
     reportDiagnostics(io, sel.diagnostics, sel.sources, "text");
     return { exitCode: EXIT.input };
   }
-  const elaborated = elaborate(
-    sel.model,
-    opts.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: opts.memoryBudgetBytes },
-  );
+  const elaborated = elaborate(sel.model, { memoryBudgetBytes: opts.memoryBudgetBytes });
   const diagnostics = [...sel.diagnostics, ...elaborated.diagnostics];
   // Warnings are worth seeing even when the model goes on to compile.
   reportDiagnostics(io, diagnostics, sel.sources, "text");
@@ -44,5 +42,5 @@ export function loadModule(io: Io, spec: string, opts: LoadOptions = {}): Loaded
     io.stderr("please report it\n");
     return { exitCode: EXIT.usage };
   }
-  return { module, model: sel.model };
+  return { module, model: sel.model, source: sel.sources.get(sel.model.file) ?? "" };
 }

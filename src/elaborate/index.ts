@@ -46,7 +46,7 @@ export { DEFAULT_MEMORY_BUDGET } from "./budget.js";
 
 export interface ElaborateOptions {
   /** Bytes the weights may take (float32); default 4 GiB. */
-  memoryBudgetBytes?: number;
+  memoryBudgetBytes?: number | undefined;
 }
 
 export interface ElaborateResult {

@@ -43,11 +43,7 @@ export const IR_FILE = "model.ir.json";
 export function runCompile(io: Io, spec: string, opts: CompileOptions): number {
   const asDir = resolve(io.cwd, spec);
   if (hasCheckpoint(asDir)) return compileCheckpoint(io, asDir, opts);
-  const loaded = loadModule(
-    io,
-    spec,
-    opts.memoryBudget === undefined ? {} : { memoryBudgetBytes: opts.memoryBudget },
-  );
+  const loaded = loadModule(io, spec, { memoryBudgetBytes: opts.memoryBudget });
   if ("exitCode" in loaded) return loaded.exitCode;
   const optimised = optimiseForCli(io, loaded.module, opts);
   if ("exitCode" in optimised) return optimised.exitCode;

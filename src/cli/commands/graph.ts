@@ -93,11 +93,7 @@ export async function runGraph(io: Io, spec: string, opts: GraphCommandOptions):
     if (opts.O !== undefined || opts.passes !== undefined)
       return usage(io, "-O and --passes apply to --level ir");
   }
-  const loaded = loadModule(
-    io,
-    spec,
-    opts.memoryBudget === undefined ? {} : { memoryBudgetBytes: opts.memoryBudget },
-  );
+  const loaded = loadModule(io, spec, { memoryBudgetBytes: opts.memoryBudget });
   if ("exitCode" in loaded) return loaded.exitCode;
   let doc;
   if (opts.level === "arch") {

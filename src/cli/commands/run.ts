@@ -116,11 +116,7 @@ export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<nu
   }
   const loaded = isDirectory(io, spec)
     ? loadIrDir(io, resolve(io.cwd, spec))
-    : loadModule(
-        io,
-        spec,
-        opts.memoryBudget === undefined ? {} : { memoryBudgetBytes: opts.memoryBudget },
-      );
+    : loadModule(io, spec, { memoryBudgetBytes: opts.memoryBudget });
   if ("exitCode" in loaded) return loaded.exitCode;
   const optimised = optimiseForCli(io, loaded.module, opts);
   if ("exitCode" in optimised) return optimised.exitCode;

@@ -18,11 +18,7 @@ export interface SummaryOptions extends PassCliOptions {
 export const DEFAULT_REFERENCE_LENGTH = 64;
 
 export function runSummary(io: Io, spec: string, opts: SummaryOptions): number {
-  const loaded = loadModule(
-    io,
-    spec,
-    opts.memoryBudget === undefined ? {} : { memoryBudgetBytes: opts.memoryBudget },
-  );
+  const loaded = loadModule(io, spec, { memoryBudgetBytes: opts.memoryBudget });
   if ("exitCode" in loaded) return loaded.exitCode;
   const data = summarize(loaded.module, opts.length);
   // Op counts before and after the -O pipeline (default -O2) show what the passes do.

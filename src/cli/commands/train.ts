@@ -6,17 +6,12 @@
  */
 import { resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import type { CheckedModel } from "../../check/model.js";
 import { initWeights } from "../../backends/interp/weights.js";
 import { TF_BACKENDS, type TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
 import { fileDataset, taskDataset, type Dataset, type DatasetOptions } from "../../data/dataset.js";
 import { DataError } from "../../data/errors.js";
 import { TASKS, type TaskName, type TaskOptions } from "../../data/tasks.js";
 import { TOKENIZERS, type Tokenizer } from "../../data/vocab.js";
-import { elaborate } from "../../elaborate/index.js";
-import type { IrModule } from "../../ir/types.js";
-import { verifyModule } from "../../ir/verify.js";
-import { diskHost } from "../../source/disk.js";
 import {
   CheckpointError,
   hasCheckpoint,
@@ -31,8 +26,7 @@ import { removeStaleTemporaries } from "../../train/atomic.js";
 import { makeProgress, duration } from "../../train/progress.js";
 import { settingsFromSpec, sharesEmbeddings, type TrainSettings } from "../../train/settings.js";
 import { EXIT, type Io } from "../io.js";
-import { reportDiagnostics } from "../report.js";
-import { diskIsFile, selectModel } from "../select-model.js";
+import { loadModule } from "../load-module.js";
 import { nonNegativeIntOption, positiveIntOption } from "../units.js";
 
 export interface TrainOptions {
@@ -60,34 +54,6 @@ function fail(io: Io, message: string, code: number = EXIT.usage): number {
   return code;
 }
 
-interface LoadedSpec {
-  checked: CheckedModel;
-  module: IrModule;
-  source: string;
-}
-
-function loadSpec(io: Io, spec: string): LoadedSpec | { exitCode: number } {
-  const sel = selectModel(spec, diskHost(io.cwd), diskIsFile(io.cwd));
-  if (sel.model === undefined) {
-    reportDiagnostics(io, sel.diagnostics, sel.sources, "text");
-    return { exitCode: EXIT.input };
-  }
-  const elaborated = elaborate(sel.model);
-  const diagnostics = [...sel.diagnostics, ...elaborated.diagnostics];
-  reportDiagnostics(io, diagnostics, sel.sources, "text");
-  const module = elaborated.module;
-  if (module === undefined || diagnostics.some((d) => d.severity === "error"))
-    return { exitCode: EXIT.input };
-  const problems = verifyModule(module);
-  if (problems.length > 0) {
-    io.stderr(
-      `s2sc: internal error: the IR of model \`${module.model}\` is malformed: ${problems[0]}\n`,
-    );
-    return { exitCode: EXIT.usage };
-  }
-  return { checked: sel.model, module, source: sel.sources.get(sel.model.file) ?? "" };
-}
-
 /** `5-20` → {minLength 5, maxLength 20}. */
 export function parseLengths(text: string): { minLength: number; maxLength: number } | undefined {
   const m = /^\s*(\d+)\s*[-–:]\s*(\d+)\s*$/.exec(text);
@@ -104,9 +70,9 @@ export async function runTrain(io: Io, spec: string, opts: TrainOptions): Promis
     );
   if (opts.task !== undefined && opts.data !== undefined)
     return fail(io, "give --task or --data, not both");
-  const loaded = loadSpec(io, spec);
+  const loaded = loadModule(io, spec);
   if ("exitCode" in loaded) return loaded.exitCode;
-  const { checked, module } = loaded;
+  const { model: checked, module } = loaded;
   const outShown = opts.out ?? `runs/${module.model}`;
   const out = resolve(io.cwd, outShown);
 
