@@ -42,13 +42,19 @@ export function passOptions(): Option[] {
   ];
 }
 
-/** The pipeline the options ask for, or a usage error. */
-export function pipelineOf(opts: PassCliOptions): { passes: Pass[] } | { error: string } {
+/**
+ * The pipeline the options ask for, or a usage error. `target` (the backend the module
+ * goes to) leaves out of the -O levels what is unprofitable there.
+ */
+export function pipelineOf(
+  opts: PassCliOptions,
+  target?: string,
+): { passes: Pass[] } | { error: string } {
   if (opts.passes !== undefined) {
     if (opts.O !== undefined) return { error: "give either -O or --passes, not both" };
     return parsePipeline(opts.passes);
   }
-  return { passes: passesForLevel(Number(opts.O ?? DEFAULT_OPT_LEVEL) as OptLevel) };
+  return { passes: passesForLevel(Number(opts.O ?? DEFAULT_OPT_LEVEL) as OptLevel, target) };
 }
 
 /** Runs the options' pipeline on `m`; problems go to stderr as text. */
@@ -56,8 +62,9 @@ export function optimiseForCli(
   io: Io,
   m: IrModule,
   opts: PassCliOptions,
+  target?: string,
 ): { module: IrModule } | { exitCode: number } {
-  const p = pipelineOf(opts);
+  const p = pipelineOf(opts, target);
   if ("error" in p) {
     io.stderr(`s2sc: ${p.error}\n`);
     return { exitCode: EXIT.usage };

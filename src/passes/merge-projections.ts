@@ -106,6 +106,13 @@ export const mergeProjections: Pass = {
   categories: ["matmul", "injective"],
   level: 2,
   doc: "projections of the same input (Q/K/V, cross-attention K/V) → one FusedMatMul over concatenated weights",
+  unprofitableOn: {
+    targets: ["tfjs"],
+    why:
+      "tfjs slices copy their whole input (wasm's Slice reads it back with readSync; cpu's is a JS loop), " +
+      "so splitting the merged product costs more than the two matmuls it saves: " +
+      "transformer_tiny's forward took 0.96-1.04x as long on wasm and 1.3x as long on cpu with it",
+  },
   run: (m) => {
     const namer = new Namer(m);
     return eachGraph(m, (g, params) => mergeGraph(g, params, namer));

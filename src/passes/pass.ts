@@ -16,5 +16,10 @@ export interface Pass {
   readonly level: 1 | 2;
   /** One line: the pattern and its rewrite. */
   readonly doc: string;
+  /**
+   * Targets (`compile --target`, `run --backend`) on which the -O levels leave this pass
+   * out because it was measured to slow them down, and why. `--passes` still runs it.
+   */
+  readonly unprofitableOn?: { targets: readonly string[]; why: string };
   run(m: IrModule): boolean;
 }

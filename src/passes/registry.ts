@@ -33,7 +33,15 @@ export function passByName(name: string): Pass | undefined {
   return PASSES.find((p) => p.name === name);
 }
 
-/** -O0: nothing; -O1: the clean-ups; -O2: everything. */
-export function passesForLevel(level: OptLevel): Pass[] {
-  return PASSES.filter((p) => p.level <= level && level > 0);
+/**
+ * -O0: nothing; -O1: the clean-ups; -O2: everything — on `target`, less the passes
+ * measured to be unprofitable there.
+ */
+export function passesForLevel(level: OptLevel, target?: string): Pass[] {
+  return PASSES.filter(
+    (p) =>
+      p.level <= level &&
+      level > 0 &&
+      (target === undefined || !(p.unprofitableOn?.targets.includes(target) ?? false)),
+  );
 }

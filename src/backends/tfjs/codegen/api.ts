@@ -12,6 +12,37 @@
  */
 
 export const API_SOURCE = `
+/**
+ * The weights the graph functions read: the parameters and the values deriveGraph
+ * computes from them alone (merged projections, ...). Outside training those are
+ * computed once and cached on the model until a parameter in DERIVED_FROM changes (an
+ * assign gives a tf.Variable a new dataId); a fresh weight tensor per call would also
+ * make tfjs-wasm re-pack it for XNNPACK every time. Under a gradient tape (training,
+ * or any tf.grads) they are computed inside it, so gradients reach the parameters.
+ */
+function weightsFor(model, training) {
+  if (DERIVED_FROM.length === 0) return model.weights;
+  if (training || tf.engine().state.gradientDepth > 0) {
+    return Object.assign({}, model.weights, deriveGraph(model.weights, {}));
+  }
+  const ids = DERIVED_FROM.map((name) => model.weights[name].dataId);
+  const cache = model.derived;
+  if (cache === undefined || cache.ids.some((id, i) => id !== ids[i])) {
+    if (cache !== undefined) tf.dispose(Object.values(cache.tensors));
+    const tensors = tf.tidy(() => deriveGraph(model.weights, {}));
+    // Kept from the caller's tidy: the cache outlives this call.
+    for (const t of Object.values(tensors)) tf.keep(t);
+    model.derived = { ids, tensors };
+  }
+  return Object.assign({}, model.weights, model.derived.tensors);
+}
+
+/** Disposes what weightsFor cached (the parameters stay). */
+function releaseDerived(model) {
+  if (model.derived !== undefined) tf.dispose(Object.values(model.derived.tensors));
+  model.derived = undefined;
+}
+
 /** Pads token id lists with <pad> into an int32 [batch, length] tensor (a tensor passes through). */
 function ids(seqs) {
   if (seqs instanceof tf.Tensor) return seqs;
@@ -40,7 +71,8 @@ function initialStates(encoded, batch) {
 function encode(model, src, options = {}) {
   return tf.tidy(() => {
     const x = ids(src);
-    const outputs = encodeGraph(model.weights, { src: x, training: options.training === true });
+    const training = options.training === true;
+    const outputs = encodeGraph(weightsFor(model, training), { src: x, training });
     return { outputs, states: initialStates(outputs, x.shape[0]) };
   });
 }
@@ -55,7 +87,7 @@ function decode(model, encoded, tgtIn, options = {}) {
       tgt: ids(tgtIn),
       training: options.training === true,
     });
-    return decodeGraph(model.weights, inputs)["logits"];
+    return decodeGraph(weightsFor(model, inputs.training), inputs)["logits"];
   });
 }
 
@@ -68,7 +100,7 @@ function decodeStep(model, encoded, states, tokens, pos) {
       pos: tf.fill([token.shape[0]], pos, "int32"),
       training: false,
     });
-    const out = decodeStepGraph(model.weights, inputs);
+    const out = decodeStepGraph(weightsFor(model, false), inputs);
     const next = {};
     for (const s of CONFIG.state) next[s.name] = out["next/" + s.name];
     return { logits: out["logits"], states: next };
@@ -204,8 +236,9 @@ async function load(base = new URL(".", import.meta.url), options = {}) {
   });
 }
 
-/** Disposes a loaded model's weights. */
+/** Disposes a loaded model's weights (and what weightsFor cached from them). */
 function dispose(model) {
+  releaseDerived(model);
   tf.dispose(Object.values(model.weights));
 }
 `;

@@ -11,6 +11,7 @@ import { TFJS_LOWERINGS } from "../lowering/table.js";
 import type { LowerContext } from "../lowering/types.js";
 import { preludeNames } from "../prelude/index.js";
 import { analyze, type Analysis } from "./analysis.js";
+import type { DerivePlan } from "./derive.js";
 import { constTensor, str } from "./literal.js";
 import { NameTable } from "./names.js";
 
@@ -60,13 +61,25 @@ class FunctionEmitter {
     graph: Graph,
     private readonly params: ReadonlySet<string>,
     private readonly helpers: Set<string>,
+    /** Values computed once from the parameters (derive.ts), read from `weights` too. */
+    private readonly derived: DerivePlan["names"] = new Map(),
   ) {
     this.analysis = analyze(graph, TFJS_LOWERINGS);
+  }
+
+  derivedName(scope: Scope, name: string): string | undefined {
+    for (let s: Scope | undefined = scope; s !== undefined; s = s.parent) {
+      const d = this.derived.get(s.graph)?.get(name);
+      if (d !== undefined) return d;
+    }
+    return undefined;
   }
 
   /** The expression of value `name` read as a tensor (or as a host value when `host`). */
   expr(scope: Scope, name: string, host = false): string {
     if (this.params.has(name)) return `weights[${str(name)}]`;
+    const derived = this.derivedName(scope, name);
+    if (derived !== undefined) return `weights[${str(derived)}]`;
     if (scope.isHost(name) !== host) {
       throw new LoweringError(
         host
@@ -92,9 +105,12 @@ class FunctionEmitter {
       }
       to.push(...this.lower(scope, node));
     };
+    const derived = this.derived.get(scope.graph);
     for (const node of scope.graph.nodes) {
       if (!this.analysis.live.has(node)) continue;
       const out = node.outputs[0] ?? "";
+      if (derived !== undefined && node.outputs.some((o) => derived.has(o))) continue; // in deriveGraph
+
       if (node.op === "Constant") {
         const c = scope.consts.get(out);
         // Read only at compile time, or inline as a scalar: no tensor to create.
@@ -250,8 +266,9 @@ export function emitGraphFunction(
   fnName: string,
   params: ReadonlySet<string>,
   helpers: Set<string>,
+  derived?: DerivePlan["names"],
 ): string {
-  const emitter = new FunctionEmitter(graph, params, helpers);
+  const emitter = new FunctionEmitter(graph, params, helpers, derived);
   const scope = new Scope(graph, undefined);
   const body: string[] = [];
   for (const inp of graph.inputs) {

@@ -7,6 +7,7 @@
 import type { EntryPoint, IrModule } from "../../../ir/types.js";
 import { preludeSource } from "../prelude/index.js";
 import { API_SOURCE, LOAD_SOURCE } from "./api.js";
+import { planDerived } from "./derive.js";
 import { emitGraphFunction } from "./graph.js";
 
 /** Named in the generated header and model.json (the version of package.json). */
@@ -26,6 +27,7 @@ export const CORE_EXPORTS = [
   "decodeStep",
   "greedy",
   "disposeEncoded",
+  "releaseDerived",
   "seedDropout",
   ...Object.values(GRAPH_FUNCTIONS),
 ] as const;
@@ -56,15 +58,27 @@ export function generate(m: IrModule, generator: string): GeneratedCode {
   const params = new Set(m.params.map((p) => p.name));
   // dropout is always there: seedDropout is part of the API.
   const helpers = new Set<string>(["dropout"]);
-  const graphs = (Object.keys(GRAPH_FUNCTIONS) as EntryPoint[]).map((e) =>
-    emitGraphFunction(m.graphs[e], GRAPH_FUNCTIONS[e], params, helpers),
+  const entries = Object.keys(GRAPH_FUNCTIONS) as EntryPoint[];
+  const plan = planDerived(
+    entries.map((e) => m.graphs[e]),
+    params,
   );
+  const graphs = entries.map((e) =>
+    emitGraphFunction(m.graphs[e], GRAPH_FUNCTIONS[e], params, helpers, plan.names),
+  );
+  const derive =
+    plan.graph === undefined
+      ? "/** No value is computed from the parameters alone. */\nfunction deriveGraph() {\n  return {};\n}"
+      : emitGraphFunction(plan.graph, "deriveGraph", params, helpers);
+  const derivedFrom = `/** The parameters deriveGraph reads (its cache is valid while they are unchanged). */\nconst DERIVED_FROM = ${JSON.stringify(plan.from)};`;
   const core = [
     section("configuration"),
     configSource(m),
     section("helpers"),
     preludeSource(helpers),
     section("graphs"),
+    derivedFrom,
+    derive,
     ...graphs,
     section("API"),
     API_SOURCE.trim(),

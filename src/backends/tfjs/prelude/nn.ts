@@ -27,13 +27,16 @@ function alongLastAxis(x, axis, f) {
 /**
  * Softmax along the last axis. A row that is −∞ everywhere (fully masked) gives zeros,
  * not NaN (s2sc's masking convention, docs/numerics.md); −∞ entries of other rows give
- * 0. The gradient is softmax's own, y·(dy − Σ dy·y), written out because the tape
- * cannot differentiate the comparison that finds the masked rows.
+ * 0. Such a row is the only source of NaN from tf.softmax on finite-or-−∞ input, so the
+ * NaNs are replaced after the fact with a same-shape select: finding the dead rows
+ * first (max = −∞) needs a [..., 1] condition that tf.where broadcasts with Tile, and
+ * broadcasting tf.maximum is no better on wasm; either cost a third of a Transformer's
+ * forward pass. The gradient is softmax's own, y·(dy − Σ dy·y), written out because
+ * the tape cannot differentiate the select.
  */
 const softmaxLast = tf.customGrad((x, save) => {
-  const dead = tf.equal(tf.max(x, -1, true), -Infinity);
-  const p = tf.softmax(tf.where(dead, tf.zerosLike(x), x));
-  const y = tf.where(dead, tf.zerosLike(p), p);
+  const p = tf.softmax(x);
+  const y = tf.where(tf.isNaN(p), tf.zerosLike(p), p);
   save([y]);
   return {
     value: y,
@@ -56,11 +59,12 @@ function softmax(x, axis) {
     `
 /**
  * Log-softmax along the last axis; a fully masked row gives −∞ everywhere (not NaN) and
- * no gradient. Otherwise the gradient is dy − softmax·Σ dy.
+ * no gradient. Otherwise the gradient is dy − softmax·Σ dy. Dead rows are found from
+ * the NaNs they produce, as in softmax.
  */
 const logSoftmaxLast = tf.customGrad((x, save) => {
-  const dead = tf.equal(tf.max(x, -1, true), -Infinity);
-  const p = tf.logSoftmax(tf.where(dead, tf.zerosLike(x), x));
+  const p = tf.logSoftmax(x);
+  const dead = tf.isNaN(p);
   const y = tf.where(dead, tf.fill(p.shape, -Infinity), p);
   save([y, dead]);
   return {

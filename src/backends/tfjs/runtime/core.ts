@@ -22,6 +22,8 @@ export interface Encoded {
 
 export interface CoreModel {
   weights: Record<string, tf.Tensor>;
+  /** The API's cache of values derived from the weights (see weightsFor in codegen/api.ts). */
+  derived?: unknown;
 }
 
 /** The functions of the generated core (see codegen/api.ts for their contracts). */
@@ -47,6 +49,7 @@ export interface Core {
   ): { logits: tf.Tensor; states: Tensors };
   greedy(model: CoreModel, src: number[][], options?: { maxLength?: number }): Promise<number[][]>;
   disposeEncoded(encoded: Encoded): void;
+  releaseDerived(model: CoreModel): void;
   seedDropout(seed: number): void;
   encodeGraph(weights: Record<string, tf.Tensor>, inputs: Record<string, unknown>): Tensors;
   decodeGraph(weights: Record<string, tf.Tensor>, inputs: Record<string, unknown>): Tensors;

@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { IrModule } from "../../../ir/types.js";
 import { useTfBackend, type TfBackend } from "./backend.js";
-import { loadCore, type Core, type Encoded, type Tensors } from "./core.js";
+import { loadCore, type Core, type CoreModel, type Encoded, type Tensors } from "./core.js";
 import { crossEntropy, teacherForcing, type Batch } from "./loss.js";
 
 /** Weights as plain data, e.g. from the interpreter's initWeights or a checkpoint. */
@@ -78,9 +78,12 @@ export class TfjsModel {
     return new TfjsModel(module, backend, variables);
   }
 
-  private get model() {
-    return { weights: this.weights };
+  /** One object for the model's lifetime: the generated API caches derived weights on it. */
+  private get model(): CoreModel {
+    this.coreModel ??= { weights: this.weights };
+    return this.coreModel;
   }
+  private coreModel: CoreModel | undefined;
 
   encode(src: number[][], options: { training?: boolean } = {}): Encoded {
     return this.core.encode(this.model, src, options);
@@ -155,6 +158,7 @@ export class TfjsModel {
   }
 
   dispose(): void {
+    if (this.coreModel !== undefined) this.core.releaseDerived(this.coreModel);
     for (const v of this.variables.values()) v.dispose();
   }
 }
