@@ -12,7 +12,8 @@ export interface TrainSettings {
   labelSmoothing: number;
   batchSize: number;
   steps: number;
-  dropout: number;
+  /** Every dropout layer's rate while training; undefined: the spec's own rates. */
+  dropout?: number;
   clipNorm: number;
   betas: [number, number];
 }
@@ -25,7 +26,6 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   labelSmoothing: 0,
   batchSize: 32,
   steps: 1000,
-  dropout: 0,
   clipNorm: 0,
   betas: [0.9, 0.999],
 };
@@ -59,7 +59,7 @@ export function settingsFromSpec(m: CheckedModel): TrainSettings {
     labelSmoothing: num(get("label_smoothing")) ?? DEFAULT_SETTINGS.labelSmoothing,
     batchSize: num(get("batch_size")) ?? DEFAULT_SETTINGS.batchSize,
     steps: num(get("steps")) ?? DEFAULT_SETTINGS.steps,
-    dropout: num(get("dropout")) ?? DEFAULT_SETTINGS.dropout,
+    ...(num(get("dropout")) === undefined ? {} : { dropout: num(get("dropout"))! }),
     clipNorm: num(get("clip_norm")) ?? DEFAULT_SETTINGS.clipNorm,
     betas: [b[0] ?? DEFAULT_SETTINGS.betas[0], b[1] ?? DEFAULT_SETTINGS.betas[1]],
   };

@@ -24,6 +24,7 @@ import {
 } from "../../train/checkpoint.js";
 import { removeStaleTemporaries } from "../../train/atomic.js";
 import { makeProgress, duration } from "../../train/progress.js";
+import { withDropoutRate } from "../../train/dropout.js";
 import { settingsFromSpec, sharesEmbeddings, type TrainSettings } from "../../train/settings.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
@@ -39,6 +40,7 @@ export interface TrainOptions {
   steps?: number;
   batchSize?: number;
   lr?: number;
+  dropout?: number;
   evalEvery?: number;
   evalSize?: number;
   out?: string;
@@ -106,6 +108,11 @@ export async function runTrain(io: Io, spec: string, opts: TrainOptions): Promis
   if (opts.steps !== undefined) settings.steps = opts.steps;
   if (opts.batchSize !== undefined) settings.batchSize = opts.batchSize;
   if (opts.lr !== undefined) settings.lr = opts.lr;
+  if (opts.dropout !== undefined) {
+    if (!(opts.dropout >= 0 && opts.dropout < 1))
+      return fail(io, `--dropout: the rate must be in [0, 1), got ${opts.dropout}`);
+    settings.dropout = opts.dropout;
+  }
   const seed = ckpt?.seed ?? opts.seed ?? 0;
   if (ckpt !== undefined && ckpt.settings.batchSize !== settings.batchSize)
     return fail(
@@ -173,7 +180,10 @@ export async function runTrain(io: Io, spec: string, opts: TrainOptions): Promis
   const tfBackend = opts.tfBackend ?? "wasm";
   const { createTfjsModel } = await import("../../backends/tfjs/index.js");
   const { trainLoop } = await import("../../train/loop.js");
-  const model = await createTfjsModel(module, weights, { backend: tfBackend });
+  // train.dropout / --dropout replaces the spec's dropout rates while training.
+  const trained =
+    settings.dropout === undefined ? module : withDropoutRate(module, settings.dropout);
+  const model = await createTfjsModel(trained, weights, { backend: tfBackend });
   writeStatic(out, module, {
     model: module.model,
     file: checked.file,
@@ -288,6 +298,12 @@ export function registerTrain(program: Command, io: Io, setExit: (code: number) 
     )
     .addOption(
       new Option("--lr <rate>", "peak learning rate (default: train.lr)").argParser(floatOption),
+    )
+    .addOption(
+      new Option(
+        "--dropout <rate>",
+        "dropout rate of every layer while training (default: train.dropout, else the spec's rates)",
+      ).argParser(floatOption),
     )
     .addOption(
       new Option("--eval-every <n>", "steps between evaluations and checkpoints").argParser(
