@@ -74,13 +74,13 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   program
     .command("compile")
     .description(
-      "compile one model: a directory that runs with @tensorflow/tfjs (default), or --target ir for DIR/model.ir.json",
+      "compile one model: a directory that runs with @tensorflow/tfjs (default), --target onnx for ONNX models, or --target ir for DIR/model.ir.json",
     )
     .argument("<model>", "FILE or FILE:MODEL")
     .requiredOption("-o, --out <dir>", "output directory")
     .addOption(new Option("--target <target>", "what to produce").choices(TARGETS).default("tfjs"))
     .addOption(
-      new Option("--seed <n>", "seed of the weights written with --target tfjs")
+      new Option("--seed <n>", "seed of the weights written with --target tfjs or onnx")
         .argParser(nonNegativeIntOption)
         .default(0),
     )

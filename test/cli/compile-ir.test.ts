@@ -68,7 +68,7 @@ describe("s2sc compile --target ir", () => {
 
   it("needs -o and a known target (exit 2)", async () => {
     expect((await run("compile", "m.s2s", "--target", "ir")).code).toBe(2);
-    expect((await run("compile", "m.s2s", "--target", "onnx", "-o", "x")).code).toBe(2);
+    expect((await run("compile", "m.s2s", "--target", "tflite", "-o", "x")).code).toBe(2);
   });
 
   it("reports an output path it cannot create as an I/O error (exit 2)", async () => {

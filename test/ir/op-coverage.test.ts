@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { OPS } from "../../src/ir/ops/index.js";
 import { INTERP_KERNELS } from "../../src/backends/interp/table.js";
 import { TFJS_LOWERINGS } from "../../src/backends/tfjs/lowering/table.js";
+import { ONNX_EXPORTS } from "../../src/backends/onnx/table.js";
 
 const BACKENDS: Record<string, Readonly<Record<string, unknown>>> = {
   interp: INTERP_KERNELS,
   tfjs: TFJS_LOWERINGS,
+  onnx: ONNX_EXPORTS,
 };
 
 describe("op coverage", () => {

@@ -26,6 +26,41 @@ describe("pass options", () => {
     expect(readFileSync(join(dir, "b", "model.ir.json"), "utf8")).not.toContain('"FusedMatMul"');
   });
 
+  it("-O2 leaves out passes unprofitable on the target; --passes still runs them", async () => {
+    const tfjs = await run(
+      "run",
+      TINY,
+      "--src",
+      "4",
+      "--backend",
+      "tfjs",
+      "--tf-backend",
+      "cpu",
+      "--print-ir-after",
+      "all",
+    );
+    expect(tfjs.code).toBe(0);
+    expect(tfjs.err).not.toContain("merge-projections");
+    expect(tfjs.err).toContain("fuse-matmul-bias");
+    const interp = await run("run", TINY, "--src", "4", "--print-ir-after", "all");
+    expect(interp.err).toContain("merge-projections");
+    const asked = await run(
+      "run",
+      TINY,
+      "--src",
+      "4",
+      "--backend",
+      "tfjs",
+      "--tf-backend",
+      "cpu",
+      "--passes=merge-projections",
+      "--print-ir-after",
+      "merge-projections",
+    );
+    expect(asked.code).toBe(0);
+    expect(asked.err).toContain("merge-projections");
+  });
+
   it("run gives the same greedy decode at -O0 and -O2, with --verify-each", async () => {
     const a = await run("run", TINY, "--src", "4 5 6", "-O0", "--json");
     const b = await run("run", TINY, "--src", "4 5 6", "-O2", "--verify-each", "--json");

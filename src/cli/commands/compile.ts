@@ -1,7 +1,7 @@
 /**
  * `s2sc compile FILE[:MODEL]|RUN_DIR -o DIR`: `--target tfjs` (the default) writes a directory
- * that runs with @tensorflow/tfjs alone (compile-tfjs.ts); `--target ir` writes
- * `DIR/model.ir.json`.
+ * that runs with @tensorflow/tfjs alone (compile-tfjs.ts); `--target onnx` writes the
+ * three ONNX models (compile-onnx.ts); `--target ir` writes `DIR/model.ir.json`.
  *
  * The text is validated against the IR schema (and verified) before it is written, and
  * it is written atomically — to a temporary file in DIR, then renamed — so a reader
@@ -13,6 +13,7 @@ import { irFromJson, irToJson } from "../../ir/json.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { optimiseForCli, type PassCliOptions } from "../../passes/cli.js";
+import { compileOnnx } from "./compile-onnx.js";
 import { compileTfjs } from "./compile-tfjs.js";
 import type { IrModule } from "../../ir/types.js";
 import {
@@ -26,7 +27,7 @@ import {
   type SpecRecord,
 } from "../../train/checkpoint.js";
 
-export const TARGETS = ["tfjs", "ir"] as const;
+export const TARGETS = ["tfjs", "ir", "onnx"] as const;
 export type Target = (typeof TARGETS)[number];
 
 export interface CompileOptions extends PassCliOptions {
@@ -45,9 +46,10 @@ export function runCompile(io: Io, spec: string, opts: CompileOptions): number {
   if (hasCheckpoint(asDir)) return compileCheckpoint(io, asDir, opts);
   const loaded = loadModule(io, spec, { memoryBudgetBytes: opts.memoryBudget });
   if ("exitCode" in loaded) return loaded.exitCode;
-  const optimised = optimiseForCli(io, loaded.module, opts);
+  const optimised = optimiseForCli(io, loaded.module, opts, opts.target);
   if ("exitCode" in optimised) return optimised.exitCode;
   if (opts.target === "tfjs") return compileTfjs(io, optimised.module, opts.out, opts.seed ?? 0);
+  if (opts.target === "onnx") return compileOnnx(io, optimised.module, opts.out, opts.seed ?? 0);
   const text = irToJson(optimised.module);
   // Reading the text back checks exactly what a later command will load.
   const { errors } = irFromJson(text);
@@ -77,14 +79,14 @@ export function runCompile(io: Io, spec: string, opts: CompileOptions): number {
 }
 
 /**
- * `s2sc compile RUN_DIR`: the standalone tfjs package of a training run, with its
+ * `s2sc compile RUN_DIR`: the standalone tfjs (or ONNX) package of a training run, with its
  * trained weights and vocabularies (`vocab.json`). Passes never rename parameters, so
  * the checkpoint's weights fit the optimised module.
  */
 function compileCheckpoint(io: Io, dir: string, opts: CompileOptions): number {
-  if (opts.target !== "tfjs") {
+  if (opts.target === "ir") {
     io.stderr(
-      `s2sc compile: a checkpoint directory compiles to --target tfjs; its IR is ${join(dir, IR_FILE)}\n`,
+      `s2sc compile: a checkpoint directory compiles to --target tfjs or onnx; its IR is ${join(dir, IR_FILE)}\n`,
     );
     return EXIT.usage;
   }
@@ -106,19 +108,22 @@ function compileCheckpoint(io: Io, dir: string, opts: CompileOptions): number {
     io.stderr(`s2sc compile: ${mismatch}\n`);
     return EXIT.input;
   }
-  const optimised = optimiseForCli(io, module, opts);
+  const optimised = optimiseForCli(io, module, opts, opts.target);
   if ("exitCode" in optimised) return optimised.exitCode;
   const vocab = {
     tokenizer: ckpt.tokenizer,
     source: ckpt.srcVocab.toJson(),
     target: ckpt.tgtVocab.toJson(),
   };
-  return compileTfjs(io, optimised.module, opts.out, 0, {
+  const trained = {
     weights: ckpt.weights,
     step: ckpt.step,
     specText,
     extra: new Map([["vocab.json", JSON.stringify(vocab, null, 2) + "\n"]]),
-  });
+  };
+  return opts.target === "onnx"
+    ? compileOnnx(io, optimised.module, opts.out, 0, trained)
+    : compileTfjs(io, optimised.module, opts.out, 0, trained);
 }
 
 /** Best-effort cleanup of a temporary file; the original error is what gets reported. */

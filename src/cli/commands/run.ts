@@ -13,6 +13,7 @@ import type { IrModule } from "../../ir/types.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { optimiseForCli, type PassCliOptions } from "../../passes/cli.js";
+import { OrtUnavailableError } from "../../backends/ort/load.js";
 
 export interface RunOptions extends PassCliOptions {
   backend: "interp" | "tfjs" | "ort";
@@ -109,16 +110,17 @@ async function tfjsRunner(module: IrModule, seed: number, backend: TfBackend): P
   return (await import("./run-tfjs.js")).tfjsRunner(module, seed, backend);
 }
 
+/** onnxruntime-node is imported only for `--backend ort` (load.ts reports a broken install). */
+async function ortRunner(module: IrModule, seed: number): Promise<Runner> {
+  return (await import("./run-ort.js")).ortRunner(module, seed);
+}
+
 export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<number> {
-  if (opts.backend === "ort") {
-    io.stderr(`s2sc: --backend ${opts.backend} is not available yet; use --backend interp\n`);
-    return EXIT.usage;
-  }
   const loaded = isDirectory(io, spec)
     ? loadIrDir(io, resolve(io.cwd, spec))
     : loadModule(io, spec, { memoryBudgetBytes: opts.memoryBudget });
   if ("exitCode" in loaded) return loaded.exitCode;
-  const optimised = optimiseForCli(io, loaded.module, opts);
+  const optimised = optimiseForCli(io, loaded.module, opts, opts.backend);
   if ("exitCode" in optimised) return optimised.exitCode;
   const module = optimised.module;
   const src = parseIds("--src", opts.src, module.config.sourceVocab);
@@ -126,10 +128,21 @@ export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<nu
     io.stderr(`s2sc: ${src.error}\n`);
     return EXIT.usage;
   }
-  const runner =
-    opts.backend === "tfjs"
-      ? await tfjsRunner(module, opts.seed, opts.tfBackend ?? "wasm")
-      : interpRunner(module, opts.seed);
+  let runner: Runner;
+  try {
+    runner =
+      opts.backend === "tfjs"
+        ? await tfjsRunner(module, opts.seed, opts.tfBackend ?? "wasm")
+        : opts.backend === "ort"
+          ? await ortRunner(module, opts.seed)
+          : interpRunner(module, opts.seed);
+  } catch (e) {
+    if (e instanceof OrtUnavailableError) {
+      io.stderr(`s2sc: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
   try {
     return await report(io, module, opts, runner, src.ids);
   } finally {

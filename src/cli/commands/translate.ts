@@ -2,14 +2,15 @@
  * `s2sc translate DIR` (cli.md): decodes with a trained checkpoint. Input is `--input
  * TEXT` or lines on stdin, tokenised and mapped with the checkpoint's tokenizer and
  * vocabularies; each output line is the detokenised decode. Greedy (`--beam 1`) or beam
- * search with a length penalty, through decode_step (src/decode/), on the interpreter
- * or tfjs.
+ * search with a length penalty, through decode_step (src/decode/), on the interpreter,
+ * tfjs or ONNX Runtime.
  */
 import { resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { InterpModel } from "../../backends/interp/model.js";
 import { makeTensor, type Tensor } from "../../backends/interp/tensor.js";
 import { TF_BACKENDS, type TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
+import { OrtUnavailableError } from "../../backends/ort/load.js";
 import { detokenize, tokenize } from "../../data/vocab.js";
 import { interpStepModel } from "../../decode/interp.js";
 import { decodeAll, type Hypothesis } from "../../decode/search.js";
@@ -28,7 +29,7 @@ export interface TranslateOptions {
   beam: number;
   lengthPenalty: number;
   maxLength?: number;
-  backend: "interp" | "tfjs";
+  backend: "interp" | "tfjs" | "ort";
   tfBackend?: TfBackend;
   json?: boolean;
 }
@@ -66,7 +67,21 @@ export async function runTranslate(
 
   let step: StepModel<unknown>;
   let dispose = () => {};
-  if (opts.backend === "tfjs") {
+  if (opts.backend === "ort") {
+    const { createOrtModel } = await import("../../backends/ort/model.js");
+    const { ortStepModel } = await import("../../decode/ort.js");
+    try {
+      const model = await createOrtModel(module, ckpt.weights);
+      step = ortStepModel(model) as StepModel<unknown>;
+      dispose = () => void model.dispose();
+    } catch (e) {
+      if (e instanceof OrtUnavailableError) {
+        io.stderr(`s2sc: ${e.message}\n`);
+        return EXIT.usage;
+      }
+      throw e;
+    }
+  } else if (opts.backend === "tfjs") {
     const { createTfjsModel } = await import("../../backends/tfjs/index.js");
     const { tfjsStepModel } = await import("../../decode/tfjs.js");
     const model = await createTfjsModel(module, ckpt.weights, {
@@ -137,7 +152,7 @@ export function registerTranslate(program: Command, io: Io, setExit: (code: numb
     )
     .addOption(
       new Option("--backend <backend>", "where to run")
-        .choices(["interp", "tfjs"])
+        .choices(["interp", "tfjs", "ort"])
         .default("interp"),
     )
     .addOption(
