@@ -13,21 +13,14 @@
  * existing target is replaced only when it is empty or a previous ONNX compile.
  */
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { EntryPoint, Graph, IrModule, ModelConfig } from "../../ir/types.js";
 import type { WeightData } from "./graph.js";
 import { exportOnnx, ONNX_FILES, PRODUCER } from "./model.js";
 import { IR_VERSION, OPSET } from "./proto.js";
 import { TRAINING_INPUT } from "./graph.js";
+import { writeDirectoryAtomically } from "../write-dir.js";
 
 export const FORMAT = "s2sc-onnx";
 export const FORMAT_VERSION = 1;
@@ -146,25 +139,5 @@ export function writeOnnxPackage(
       `${dir} exists and is not an s2sc ONNX output; choose an empty or new directory`,
     );
   }
-  const files = onnxPackageFiles(m, weights, spec, origin, extra);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const temp = join(dirname(dir), `.${basename(dir)}.${stamp}.tmp`);
-  const old = join(dirname(dir), `.${basename(dir)}.${stamp}.old`);
-  mkdirSync(dirname(dir), { recursive: true });
-  try {
-    mkdirSync(temp);
-    for (const [name, content] of files) writeFileSync(join(temp, name), content);
-    const replacing = existsSync(dir);
-    if (replacing) renameSync(dir, old);
-    try {
-      renameSync(temp, dir);
-    } catch (e) {
-      if (replacing) renameSync(old, dir);
-      throw e;
-    }
-    rmSync(old, { recursive: true, force: true });
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
-  return [...files.keys()];
+  return writeDirectoryAtomically(dir, onnxPackageFiles(m, weights, spec, origin, extra));
 }

@@ -13,21 +13,14 @@
  * replaced only when it holds a previous compile (its model.json says so) or is empty,
  * so `-o` pointed at the wrong directory cannot delete anything else.
  */
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { IrModule } from "../../../ir/types.js";
 import { generate, GENERATOR } from "../codegen/module.js";
 import type { WeightData } from "../runtime/model.js";
 import { describeModel, FORMAT, type SpecSource, type WeightsOrigin } from "./description.js";
 import { encodeWeights } from "./weights.js";
+import { writeDirectoryAtomically } from "../../write-dir.js";
 
 export const FILES = {
   module: "model.js",
@@ -106,25 +99,5 @@ export function writeTfjsPackage(
       `${dir} exists and is not an s2sc tfjs output; choose an empty or new directory`,
     );
   }
-  const files = packageFiles(m, weights, spec, origin, extra);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const temp = join(dirname(dir), `.${basename(dir)}.${stamp}.tmp`);
-  const old = join(dirname(dir), `.${basename(dir)}.${stamp}.old`);
-  mkdirSync(dirname(dir), { recursive: true });
-  try {
-    mkdirSync(temp);
-    for (const [name, content] of files) writeFileSync(join(temp, name), content);
-    const replacing = existsSync(dir);
-    if (replacing) renameSync(dir, old);
-    try {
-      renameSync(temp, dir);
-    } catch (e) {
-      if (replacing) renameSync(old, dir);
-      throw e;
-    }
-    rmSync(old, { recursive: true, force: true });
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
-  return [...files.keys()];
+  return writeDirectoryAtomically(dir, packageFiles(m, weights, spec, origin, extra));
 }
