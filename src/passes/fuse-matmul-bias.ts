@@ -8,7 +8,7 @@
  * rewritten when it absorbs a Transpose.
  */
 import type { Attr, Graph, Node, TensorType } from "../ir/types.js";
-import { eachGraph, makeNode, producers, useCounts } from "./graph.js";
+import { eachGraph, makeNode, producers, readersOf, useCounts } from "./graph.js";
 import type { Pass } from "./pass.js";
 
 const ACTIVATION: Record<string, string> = {
@@ -19,9 +19,13 @@ const ACTIVATION: Record<string, string> = {
 };
 
 /** The single node reading `value`, if exactly one node does (and nothing else). */
-function soleReader(g: Graph, uses: Map<string, number>, value: string): Node | undefined {
+function soleReader(
+  readers: Map<string, Node[]>,
+  uses: Map<string, number>,
+  value: string,
+): Node | undefined {
   if (uses.get(value) !== 1) return undefined;
-  return g.nodes.find((n) => n.inputs.includes(value));
+  return readers.get(value)?.[0];
 }
 
 function isVector(t: TensorType | undefined, n: number): boolean {
@@ -31,6 +35,7 @@ function isVector(t: TensorType | undefined, n: number): boolean {
 function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
   const uses = useCounts(g);
   const prod = producers(g);
+  const readers = readersOf(g);
   const typeOf = (v: string): TensorType | undefined => g.values[v] ?? params.get(v);
   const replaced = new Map<Node, Node>();
   const removed = new Set<Node>();
@@ -55,7 +60,7 @@ function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
     const chain: Node[] = [mm];
     let out = mm.outputs[0]!;
     let bias: string | undefined;
-    const add = soleReader(g, uses, out);
+    const add = soleReader(readers, uses, out);
     if (add?.op === "Add") {
       const other = add.inputs[0] === out ? add.inputs[1]! : add.inputs[0]!;
       if (other !== out && isVector(typeOf(other), n)) {
@@ -65,7 +70,7 @@ function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
       }
     }
     let activation = "";
-    const act = soleReader(g, uses, out);
+    const act = soleReader(readers, uses, out);
     const approx = act?.attrs["approximate"];
     if (
       act !== undefined &&
@@ -82,7 +87,7 @@ function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
     if (activation !== "") attrs["activation"] = { kind: "string", value: activation };
     const last = chain[chain.length - 1]!;
     const inputs = bias === undefined ? [x, weight] : [x, weight, bias];
-    const fused = makeNode(g, params, "FusedMatMul", mm.path, inputs, attrs, [out]);
+    const fused = makeNode(g, params, "FusedMatMul", mm.path, inputs, attrs, [out], prod);
     if (last.range !== undefined) fused.range = last.range;
     replaced.set(last, fused);
     chain.slice(0, -1).forEach((c) => removed.add(c));

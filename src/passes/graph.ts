@@ -48,6 +48,19 @@ export function producers(g: Graph): Map<string, Node> {
   return m;
 }
 
+/** The nodes of `g` (not of its bodies) reading each value, in graph order. */
+export function readersOf(g: Graph): Map<string, Node[]> {
+  const m = new Map<string, Node[]>();
+  for (const n of g.nodes)
+    for (const i of new Set(n.inputs)) {
+      if (i === "") continue;
+      const list = m.get(i);
+      if (list === undefined) m.set(i, [n]);
+      else list.push(n);
+    }
+  return m;
+}
+
 /** Node inputs that read `from` read `to` instead. */
 export function replaceUses(g: Graph, from: string, to: string): void {
   for (const n of g.nodes) n.inputs = n.inputs.map((i) => (i === from ? to : i));
@@ -109,12 +122,22 @@ export function makeNode(
   inputs: string[],
   attrs: Record<string, Attr>,
   outputs: string[],
+  /** The graph's producer map, when the caller has an up-to-date one. */
+  known?: Map<string, Node>,
 ): Node {
   const def = opDef(op);
   if (def === undefined) throw new Error(`internal: pass made unknown op ${op}`);
-  const prod = producers(g);
   const types = inputs.map((i) => (i === "" ? undefined : (g.values[i] ?? params.get(i))));
-  const consts = inputs.map((i) => (i === "" ? undefined : constantOf(prod, i)));
+  // Constant inputs are looked up only if the shape rule reads them (Reshape's shape,
+  // ...): a producer map per new node made fusing n layers cost O(n²).
+  let prod = known;
+  const consts: (ConstTensor | undefined)[] = [];
+  inputs.forEach((name, k) =>
+    Object.defineProperty(consts, k, {
+      enumerable: true,
+      get: () => (name === "" ? undefined : constantOf((prod ??= producers(g)), name)),
+    }),
+  );
   const outTypes = def.infer({ inputs: types, attrs, consts });
   outputs.forEach((o, k) => {
     if (o !== "") g.values[o] = outTypes[k]!;
