@@ -71,3 +71,44 @@ export function generateSpec(lines: number): string {
   }
   return parts.join("\n");
 }
+
+/**
+ * One Transformer with `layers` layers written out one by one (half encoder, half
+ * decoder; no `stack`), so that the text, the checked model, the IR and the generated
+ * code all grow in proportion: the front-end group's 1×/10×/100× specs. Widths of the
+ * feed-forward sublayers vary so that no two consecutive layers are the same text.
+ */
+export function generateDeepTransformer(layers: number): string {
+  const enc = Math.ceil(layers / 2);
+  const dec = Math.max(1, layers - enc);
+  const ff = (i: number) => 128 + 64 * (i % 3);
+  const lines = [
+    `// ${layers} layers written out: ${enc} encoder and ${dec} decoder layers`,
+    `model deep_${layers} {`,
+    "  vocab = 1000",
+    "  share_embeddings = true",
+    "  source { embed = 64  scale = true }",
+    "  target { embed = 64  scale = true }",
+    "  position = sinusoidal",
+    "  dropout = 0.1",
+    "  encoder {",
+  ];
+  for (let i = 0; i < enc; i++) {
+    lines.push(
+      `    // encoder layer ${i}`,
+      "    self_attention { heads = 4 }",
+      `    feed_forward { hidden = ${ff(i)}  activation = ${i % 2 === 0 ? "relu" : "gelu"} }`,
+    );
+  }
+  lines.push("  }", "  decoder {");
+  for (let i = 0; i < dec; i++) {
+    lines.push(
+      `    // decoder layer ${i}`,
+      "    self_attention { heads = 4 }",
+      "    cross_attention { heads = 4 }",
+      `    feed_forward { hidden = ${ff(i)} }`,
+    );
+  }
+  lines.push("  }", "  output { tied = true }", "}", "");
+  return lines.join("\n");
+}

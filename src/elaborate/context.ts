@@ -24,6 +24,14 @@ export class ElabContext implements ValueLookup {
   private readonly byName = new Map<string, Parameter>();
   private readonly types = new Map<string, TensorType>();
   readonly layers: LayerInfo[] = [];
+  private readonly layerPaths = new Set<string>();
+  /**
+   * Trainable elements declared so far under each path prefix (`decoder`,
+   * `decoder/layer3`, ...), kept as parameters are declared so that a layer's row costs
+   * O(depth of its path) rather than a scan of every parameter — that scan made
+   * elaboration quadratic in the number of layers.
+   */
+  private readonly trainableUnder = new Map<string, number>();
   readonly names = uniqueNames();
   readonly diagnostics = new Diagnostics();
   /**
@@ -69,6 +77,14 @@ export class ElabContext implements ValueLookup {
     if (range !== undefined) p.range = range;
     this.params.push(p);
     this.byName.set(name, p);
+    if (trainable) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      for (let i = path.indexOf("/"); ; i = path.indexOf("/", i + 1)) {
+        const prefix = i < 0 ? path : path.slice(0, i);
+        this.trainableUnder.set(prefix, (this.trainableUnder.get(prefix) ?? 0) + size);
+        if (i < 0) break;
+      }
+    }
     // One type object per parameter: graphs look parameters up for every node.
     this.types.set(name, { dtype: p.dtype, shape: [...shape] });
     return name;
@@ -77,10 +93,9 @@ export class ElabContext implements ValueLookup {
   /** Adds a row to the layer table; its parameters are those declared under `path`. */
   layer(path: string, kind: string, outputShape: Dim[], range: SourceRange | undefined): void {
     // Rows come from the first entry point that builds the layer.
-    if (this.layers.some((l) => l.path === path)) return;
-    const params = this.params
-      .filter((p) => p.trainable && (p.path === path || p.path.startsWith(path + "/")))
-      .reduce((n, p) => n + p.shape.reduce((a, b) => a * b, 1), 0);
+    if (this.layerPaths.has(path)) return;
+    this.layerPaths.add(path);
+    const params = this.trainableUnder.get(path) ?? 0;
     const row: LayerInfo = { path, kind, outputShape, params };
     if (range !== undefined) row.range = range;
     this.layers.push(row);
