@@ -29,12 +29,20 @@ export class Optimizer {
     }
   }
 
-  /** Applies one update; returns the global gradient norm before clipping. Disposes `grads`. */
+  /**
+   * Applies one update; returns the global gradient norm before clipping, or NaN when
+   * clipping is off (the norm costs two kernels per parameter and a blocking read, so
+   * it is computed only when needed). Disposes `grads`.
+   */
   apply(grads: Map<string, tf.Tensor>, lr: number): number {
-    const norm = tf.tidy(
-      () => tf.sqrt(tf.addN([...grads.values()].map((g) => tf.sum(tf.square(g))))).dataSync()[0]!,
-    );
     const clip = this.settings.clipNorm;
+    const norm =
+      clip > 0
+        ? tf.tidy(
+            () =>
+              tf.sqrt(tf.addN([...grads.values()].map((g) => tf.sum(tf.square(g))))).dataSync()[0]!,
+          )
+        : NaN;
     const scale = clip > 0 && norm > clip ? clip / (norm + 1e-6) : 1;
     this.t++;
     const [b1, b2] = this.settings.betas;
