@@ -9,6 +9,7 @@ import { runRun, type RunOptions } from "./commands/run.js";
 import { runCompile, TARGETS, type CompileOptions } from "./commands/compile.js";
 import { TF_BACKENDS } from "../backends/tfjs/runtime/tf-backends.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerExperiment } from "./commands/experiment.js";
 import { registerFmt } from "./commands/fmt.js";
 import { registerGraph } from "./commands/graph.js";
 import { registerTrain } from "./commands/train.js";
@@ -137,6 +138,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerGraph(program, io, (code) => (exitCode = code));
   registerTrain(program, io, (code) => (exitCode = code));
   registerTranslate(program, io, (code) => (exitCode = code));
+  registerExperiment(program, io, argv, (code) => (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: "user" });
