@@ -46,14 +46,14 @@ export const group: BenchGroup = {
   title: "Incremental decoding: key/value cache against re-running the decoder",
   async run(ctx) {
     const lengths = ctx.quick ? [4, 8, 16] : [16, 64, 256];
-    const backends: Backend[] = ctx.quick ? ["interp"] : ["wasm", "interp"];
+    const backends: Backend[] = ctx.quick ? ["interp"] : ["wasm", "ort", "interp"];
     const elaborated = loadSpec(SPEC);
     const measurements: Measurement[] = [];
     const ratios: Ratio[] = [];
     const notes: string[] = [];
     for (const backend of backends) {
       const r = await makeRunner(
-        optimise(elaborated, 2, backend === "interp" ? undefined : "tfjs"),
+        optimise(elaborated, 2, backend === "wasm" || backend === "cpu" ? "tfjs" : undefined),
         backend,
       );
       const b = budget(ctx, backend);

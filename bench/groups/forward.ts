@@ -17,7 +17,7 @@ import type { IrModule } from "../../src/ir/types.js";
 import { measurePair, type Budget } from "../harness/measure.js";
 import {
   BACKEND_LABEL,
-  BACKENDS,
+  FORWARD_BACKENDS,
   greedyFixed,
   loadSpec,
   makeRunner,
@@ -133,12 +133,13 @@ export const group: BenchGroup = {
       return { ...m, o0, o2: optimise(o0, 2), o2tfjs: optimise(o0, 2, "tfjs") };
     });
 
-    for (const backend of BACKENDS) {
+    for (const backend of FORWARD_BACKENDS) {
       const lim = limits(ctx, backend);
       for (const m of modules) {
         const r0 = await makeRunner(m.o0, backend);
         // -O2 as each backend gets it from the CLI (tfjs leaves out merge-projections).
-        const r2 = await makeRunner(backend === "interp" ? m.o2 : m.o2tfjs, backend);
+        const tfjs = backend === "wasm" || backend === "cpu";
+        const r2 = await makeRunner(tfjs ? m.o2tfjs : m.o2, backend);
         for (const mode of MODES) {
           const rate = peaks[backend];
           const seen: Point[] = [];

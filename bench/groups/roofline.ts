@@ -26,7 +26,10 @@ function operands(n: number): [Float32Array, Float32Array] {
 }
 
 /** A timed n×n×n product on `backend`, and what to release afterwards. */
-async function product(backend: Backend, n: number): Promise<{ task: Task; dispose(): void }> {
+async function product(
+  backend: (typeof BACKENDS)[number],
+  n: number,
+): Promise<{ task: Task; dispose(): void }> {
   const [a, b] = operands(n);
   if (backend === "interp") {
     const ta = makeTensor("float32", [n, n], a);

@@ -22,12 +22,17 @@ import { verifyModule } from "../../src/ir/verify.js";
 import { passesForLevel, runPipeline } from "../../src/passes/index.js";
 import { memoryHost } from "../../src/source/host.js";
 
+/** The backends with a matmul roofline (group 2): tfjs's two and the interpreter. */
 export const BACKENDS = ["wasm", "cpu", "interp"] as const;
-export type Backend = (typeof BACKENDS)[number];
+/** ONNX Runtime (onnxruntime-node, CPU, one thread) runs the exported model too. */
+export type Backend = (typeof BACKENDS)[number] | "ort";
+/** The order the forward group measures them in (it stops starting rows past its allowance). */
+export const FORWARD_BACKENDS: readonly Backend[] = ["wasm", "ort", "cpu", "interp"];
 export const BACKEND_LABEL: Record<Backend, string> = {
   wasm: "tfjs-wasm",
   cpu: "tfjs-cpu",
   interp: "interpreter",
+  ort: "onnxruntime",
 };
 
 /** The first model of a spec file (no imports), elaborated and verified: -O0. */
@@ -104,6 +109,32 @@ export async function makeRunner(m: IrModule, backend: Backend, seed = 0): Promi
         };
       },
       dispose: () => {},
+    };
+  }
+  if (backend === "ort") {
+    const { createOrtModel, ortStepModel } = await import("../../src/backends/ort/index.js");
+    const model = await createOrtModel(m, weights);
+    return {
+      backend,
+      module: m,
+      activate: async () => {},
+      forward: async (src, tgt) => void (await model.decode(await model.encode(src), tgt)),
+      steps: ortStepModel(model) as StepModel<unknown>,
+      prefixDecoder: (src) => {
+        const encoded = model.encode(src);
+        return {
+          last: async (prefix) => {
+            const logits = await model.decode(await encoded, prefix);
+            const [B, T, V] = logits.dims as [number, number, number];
+            const out = new Float32Array(B * V);
+            for (let b = 0; b < B; b++)
+              out.set(logits.data.subarray((b * T + T - 1) * V, (b * T + T) * V), b * V);
+            return out;
+          },
+          dispose: () => {},
+        };
+      },
+      dispose: () => void model.dispose(),
     };
   }
   const model = await createTfjsModel(m, weights, { backend });
