@@ -83,6 +83,14 @@ export interface PrefixDecoder {
   dispose(): void;
 }
 
+/** The logits of the last position of each row of [B, T, V] logits: [B·V]. */
+function lastPositions(data: Float32Array, dims: readonly number[]): Float32Array {
+  const [B, T, V] = dims as [number, number, number];
+  const out = new Float32Array(B * V);
+  for (let b = 0; b < B; b++) out.set(data.subarray((b * T + T - 1) * V, (b * T + T) * V), b * V);
+  return out;
+}
+
 export async function makeRunner(m: IrModule, backend: Backend, seed = 0): Promise<Runner> {
   const weights = initWeights(m, seed);
   if (backend === "interp") {
@@ -98,12 +106,7 @@ export async function makeRunner(m: IrModule, backend: Backend, seed = 0): Promi
         return {
           last: async (prefix) => {
             const logits = model.decode(enc, prefix);
-            const [B, T, V] = logits.dims as [number, number, number];
-            const data = logits.data as Float32Array;
-            const out = new Float32Array(B * V);
-            for (let b = 0; b < B; b++)
-              out.set(data.subarray((b * T + T - 1) * V, (b * T + T) * V), b * V);
-            return out;
+            return lastPositions(logits.data as Float32Array, logits.dims);
           },
           dispose: () => {},
         };
@@ -125,11 +128,7 @@ export async function makeRunner(m: IrModule, backend: Backend, seed = 0): Promi
         return {
           last: async (prefix) => {
             const logits = await model.decode(await encoded, prefix);
-            const [B, T, V] = logits.dims as [number, number, number];
-            const out = new Float32Array(B * V);
-            for (let b = 0; b < B; b++)
-              out.set(logits.data.subarray((b * T + T - 1) * V, (b * T + T) * V), b * V);
-            return out;
+            return lastPositions(logits.data, logits.dims);
           },
           dispose: () => {},
         };
