@@ -9,6 +9,7 @@
  * other ops as well.
  */
 import type { Graph, IrModule, Node } from "../ir/types.js";
+import { Namer } from "../passes/graph.js";
 
 function withRate(g: Graph, rate: number, fresh: () => string): Graph {
   let name: string | undefined;
@@ -46,12 +47,8 @@ function withRate(g: Graph, rate: number, fresh: () => string): Graph {
 
 /** A copy of `m` whose dropout layers all drop with probability `rate` when training. */
 export function withDropoutRate(m: IrModule, rate: number): IrModule {
-  // A prefix no value of the module uses (names are SSA across a module's graphs).
-  const taken = JSON.stringify(m.graphs);
-  let prefix = "train/dropout_rate";
-  while (taken.includes(prefix)) prefix = `_${prefix}`;
-  let count = 0;
-  const fresh = () => `${prefix}/${count++}`;
+  const namer = new Namer(m);
+  const fresh = () => namer.next("train/dropout_rate");
   const graphs = Object.fromEntries(
     Object.entries(m.graphs).map(([k, g]) => [k, withRate(g, rate, fresh)]),
   ) as IrModule["graphs"];

@@ -8,6 +8,7 @@ import { recordingIo } from "../../src/cli/io.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const TINY = "specs/tiny/transformer_tiny.s2s";
+const ON_TFJS_CPU = ["--backend", "tfjs", "--tf-backend", "cpu"];
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const io = recordingIo(ROOT);
@@ -27,18 +28,7 @@ describe("pass options", () => {
   });
 
   it("-O2 leaves out passes unprofitable on the target; --passes still runs them", async () => {
-    const tfjs = await run(
-      "run",
-      TINY,
-      "--src",
-      "4",
-      "--backend",
-      "tfjs",
-      "--tf-backend",
-      "cpu",
-      "--print-ir-after",
-      "all",
-    );
+    const tfjs = await run("run", TINY, "--src", "4", ...ON_TFJS_CPU, "--print-ir-after", "all");
     expect(tfjs.code).toBe(0);
     expect(tfjs.err).not.toContain("merge-projections");
     expect(tfjs.err).toContain("fuse-matmul-bias");
@@ -49,10 +39,7 @@ describe("pass options", () => {
       TINY,
       "--src",
       "4",
-      "--backend",
-      "tfjs",
-      "--tf-backend",
-      "cpu",
+      ...ON_TFJS_CPU,
       "--passes=merge-projections",
       "--print-ir-after",
       "merge-projections",
