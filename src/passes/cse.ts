@@ -7,7 +7,7 @@
  */
 import type { Attr, Node } from "../ir/types.js";
 import { STATEFUL_OPS } from "./dce.js";
-import { eachGraph, readByBodies, replaceable, replaceUses } from "./graph.js";
+import { eachGraph, interfaceNames, Renames } from "./graph.js";
 import type { Pass } from "./pass.js";
 
 /** Constants larger than this are not compared (tables are unique anyway). */
@@ -38,10 +38,12 @@ export const cse: Pass = {
   doc: "readers of a node that repeats an earlier one (same op, inputs, attributes) read the earlier one",
   run: (m) =>
     eachGraph(m, (g) => {
-      const body = readByBodies(g);
+      const fixed = interfaceNames(g);
+      const renames = new Renames();
       const seen = new Map<string, Node>();
       let changed = false;
       for (const n of g.nodes) {
+        renames.applyTo(n);
         const key = nodeKey(n);
         if (key === undefined) continue;
         const first = seen.get(key);
@@ -49,11 +51,11 @@ export const cse: Pass = {
           seen.set(key, n);
           continue;
         }
-        if (!n.outputs.every((o) => o === "" || replaceable(g, o, body))) continue;
+        if (!n.outputs.every((o) => o === "" || !fixed.has(o))) continue;
         n.outputs.forEach((o, i) => {
           const to = first.outputs[i];
           if (o === "" || to === undefined || to === "") return;
-          replaceUses(g, o, to);
+          renames.set(o, to);
           changed = true;
         });
       }

@@ -61,17 +61,46 @@ export function readersOf(g: Graph): Map<string, Node[]> {
   return m;
 }
 
-/** Node inputs that read `from` read `to` instead. */
-export function replaceUses(g: Graph, from: string, to: string): void {
-  for (const n of g.nodes) n.inputs = n.inputs.map((i) => (i === from ? to : i));
+/**
+ * Redirections `from → to` of value uses, applied to each node as a pass reaches it.
+ * Replacing the uses of one value by scanning the whole graph made a pass that
+ * forwards a value per layer cost O(layers²); since readers follow their producer in
+ * graph order, a pass that applies the renames to each node before looking at it sees
+ * the same graph as if every use had been replaced at once.
+ */
+export class Renames {
+  private readonly to = new Map<string, string>();
+  get size(): number {
+    return this.to.size;
+  }
+  set(from: string, to: string): void {
+    this.to.set(from, to);
+  }
+  resolve(name: string): string {
+    let n = name;
+    for (let next = this.to.get(n); next !== undefined; next = this.to.get(n)) n = next;
+    return n;
+  }
+  /** Rewrites `n`'s inputs; true if any changed. */
+  applyTo(n: Node): boolean {
+    if (this.to.size === 0 || !n.inputs.some((i) => this.to.has(i))) return false;
+    n.inputs = n.inputs.map((i) => this.resolve(i));
+    return true;
+  }
+  /** Rewrites every node's inputs (for passes that rename out of graph order). */
+  applyAll(g: Graph): void {
+    for (const n of g.nodes) this.applyTo(n);
+  }
 }
 
 /**
- * Whether uses of `from` may be redirected: it is not a graph output (names of outputs
- * are the model's interface) and no Scan body reads it by name.
+ * Names that are an interface and keep their producers: graph outputs (the model's
+ * interface) and values a Scan body reads by name.
  */
-export function replaceable(g: Graph, from: string, body = readByBodies(g)): boolean {
-  return !g.outputs.some((o) => o.name === from) && !body.has(from);
+export function interfaceNames(g: Graph): Set<string> {
+  const out = readByBodies(g);
+  for (const o of g.outputs) out.add(o.name);
+  return out;
 }
 
 /** The tensor of a Constant node's output, if `name` is one. */

@@ -16,9 +16,9 @@ import {
   constantOf,
   eachGraph,
   producers,
+  interfaceNames,
   readByBodies,
-  replaceable,
-  replaceUses,
+  Renames,
 } from "./graph.js";
 import type { Pass } from "./pass.js";
 
@@ -82,23 +82,27 @@ function compose(n: Node, prod: Map<string, Node>): boolean {
 }
 
 /** `y = Identity(x)` with y a graph output: x's producer writes y, the Identity goes. */
-function renameIntoOutputs(g: Graph, prod: Map<string, Node>, body: Set<string>): boolean {
+function renameIntoOutputs(g: Graph, prod: Map<string, Node>, fixed: Set<string>): boolean {
+  const body = readByBodies(g);
   const outputs = new Set(g.outputs.map((o) => o.name));
+  const renames = new Renames();
   const dropped = new Set<Node>();
   for (const n of g.nodes) {
     const x = n.inputs[0];
     const y = n.outputs[0];
     if (n.op !== "Identity" || x === undefined || y === undefined || !outputs.has(y)) continue;
     const p = prod.get(x);
-    if (p === undefined || !replaceable(g, x, body) || body.has(y)) continue;
+    if (p === undefined || fixed.has(x) || body.has(y)) continue;
     p.outputs = p.outputs.map((o) => (o === x ? y : o));
-    replaceUses(g, x, y);
+    // Readers of x may come before this Identity: renamed together below.
+    renames.set(x, y);
     prod.set(y, p);
     prod.delete(x);
     dropped.add(n);
   }
   if (dropped.size === 0) return false;
   g.nodes = g.nodes.filter((n) => !dropped.has(n));
+  renames.applyAll(g);
   return true;
 }
 
@@ -109,18 +113,20 @@ export const simplifyShapes: Pass = {
   doc: "drop identities and no-op reshapes, compose transposes and reshapes, cancel squeeze∘unsqueeze",
   run: (m) =>
     eachGraph(m, (g) => {
-      const body = readByBodies(g);
+      const fixed = interfaceNames(g);
       const prod = producers(g);
+      const renames = new Renames();
       let changed = false;
       for (const n of g.nodes) {
+        renames.applyTo(n);
         if (compose(n, prod)) changed = true;
         const y = n.outputs[0];
-        if (y === undefined || y === "" || !replaceable(g, y, body)) continue;
+        if (y === undefined || y === "" || fixed.has(y)) continue;
         const x = forward(g, n, prod);
         if (x === undefined) continue;
-        replaceUses(g, y, x);
+        renames.set(y, x);
         changed = true;
       }
-      return renameIntoOutputs(g, prod, body) || changed;
+      return renameIntoOutputs(g, prod, fixed) || changed;
     }),
 };
