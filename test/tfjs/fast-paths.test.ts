@@ -4,6 +4,9 @@
  *   prelude/attention.ts), which only large products outside a gradient tape take: a
  *   batch of 4 × length 64 through transformer_tiny (16 heads × 64×64×16) agrees with
  *   the interpreter;
+ * - FusedMatMul through tf.fused.matMul outside a tape (bias and relu in the GEMM's
+ *   epilogue): transformer_tiny at -O2 agrees with the interpreter on wasm and cpu, and
+ *   the fused kernel did run; a training step takes the plain path (it has a gradient);
  * - the cache of values derived from the weights (codegen/derive.ts, weightsFor in
  *   codegen/api.ts) follows a weight update: after a training step the model decodes
  *   exactly as a fresh model built from the updated weights.
@@ -57,6 +60,32 @@ describe("tfjs fast paths", () => {
       model.dispose();
     }
   });
+
+  test.each(["wasm", "cpu"] as const)(
+    "FusedMatMul runs as one fused kernel outside a tape on %s",
+    async (backend) => {
+      const src = rows(2, 9, 5);
+      const tgt = rows(2, 7, 6).map((r) => [1, ...r.slice(1)]);
+      const weights = initWeights(optimised, 4);
+      const reference = new InterpModel(optimised, weights, 4);
+      const expected = reference.decode(reference.encode(src), tgt).data;
+      const model = await createTfjsModel(optimised, weights, { backend });
+      try {
+        let actual: Float32Array | undefined;
+        const profile = await tf.profile(async () => {
+          const encoded = model.encode(src);
+          const logits = model.decode(encoded, tgt);
+          actual = (await logits.data()) as Float32Array;
+          logits.dispose();
+          model.disposeEncoded(encoded);
+        });
+        expect(profile.kernelNames).toContain("_FusedMatMul");
+        expect(relativeError(actual!, expected)).toBeLessThan(1e-5);
+      } finally {
+        model.dispose();
+      }
+    },
+  );
 
   test("the derived-weights cache follows a training step", async () => {
     const src = rows(2, 6, 3);

@@ -97,9 +97,11 @@ function matmul(a, b) {
     `
 /**
  * s2s FusedMatMul: Split(act(A·B' + bias), splits, last axis), B' = Bᵀ when transB.
- * Always a list of outputs. The product goes through matmul (see mm) rather than
- * tf.fused.matMul, whose gradient multiplies by transposed operands and which has no
- * tanh or gelu epilogue.
+ * Always a list of outputs. Outside a gradient tape, a 2-D weight with no activation,
+ * relu or sigmoid goes to tf.fused.matMul: one kernel, whose bias and activation run in
+ * the GEMM's epilogue (XNNPACK's on wasm) instead of two more passes over the product.
+ * Under a tape the product goes through matmul (see mm): tf.fused.matMul's gradient
+ * multiplies by transposed operands, and it has no tanh or gelu epilogue.
  */
 const FUSED_ACTIVATIONS = {
   "": (t) => t,
@@ -108,10 +110,21 @@ const FUSED_ACTIVATIONS = {
   tanh: (t) => tf.tanh(t),
   gelu: (t) => gelu(t, "none"),
 };
+const EPILOGUES = { "": "linear", relu: "relu", sigmoid: "sigmoid" };
 function fusedMatMul(a, b, bias, transB, activation, splits) {
-  let y = matmul(a, transB ? tf.transpose(b) : b);
-  if (bias !== undefined) y = tf.add(y, bias);
-  y = FUSED_ACTIVATIONS[activation](y);
+  const w = transB ? tf.transpose(b) : b;
+  let y;
+  if (EPILOGUES[activation] !== undefined && b.rank === 2 && a.rank >= 2 && tf.engine().state.gradientDepth === 0) {
+    const lead = a.shape.slice(0, -1);
+    const rows = lead.reduce((n, d) => n * d, 1);
+    const a2 = a.rank === 2 ? a : tf.reshape(a, [rows, a.shape[a.rank - 1]]);
+    y = tf.fused.matMul({ a: a2, b: w, bias, activation: EPILOGUES[activation] });
+    if (a.rank !== 2) y = tf.reshape(y, lead.concat([w.shape[1]]));
+  } else {
+    y = matmul(a, w);
+    if (bias !== undefined) y = tf.add(y, bias);
+    y = FUSED_ACTIVATIONS[activation](y);
+  }
   return splits === undefined ? [y] : tf.split(y, splits, -1);
 }
 `,
