@@ -28,6 +28,7 @@ import {
   type Runner,
 } from "../harness/models.js";
 import type { BenchContext, BenchGroup, Measurement, Ratio } from "../harness/types.js";
+import { headroomOf } from "./headroom.js";
 import { measureRoofline, peakRates } from "./roofline.js";
 
 const MODELS = [
@@ -233,12 +234,82 @@ export const group: BenchGroup = {
             : `-O2 makes the ${o2MidName} forward ${(1 / g).toFixed(2)}× slower on tfjs-wasm (target: ${O2_TARGET}× faster): the fused ops as lowered to tfjs cost more than the ops they replace.`,
       );
     }
+    for (const h of await headrooms(ctx, modules)) {
+      ratios.push(h.ratio);
+      measurements.push(h.row);
+      notes.push(h.note);
+    }
     notes.push(
       ...rooflineNotes(measurements, new Map(modules.map((m) => [m.name, shapeOf(m.o0)]))),
     );
     return { measurements, ratios, notes };
   },
 };
+
+/** Where the headroom is profiled: the Transformers' forward on wasm at -O0. */
+const HEADROOM = [
+  { name: "transformer_tiny", B: 16, L: 64 },
+  { name: "transformer_mid", B: 16, L: 128 },
+];
+
+/**
+ * The most any pass pipeline could give (headroom.ts): one profiled -O0 forward per
+ * Transformer on tfjs-wasm, its kernel time split into products, attention's softmax,
+ * table lookups and the rest.
+ */
+async function headrooms(
+  ctx: BenchContext,
+  modules: readonly { name: string; o0: IrModule }[],
+): Promise<{ ratio: Ratio; row: Measurement; note: string }[]> {
+  const out: { ratio: Ratio; row: Measurement; note: string }[] = [];
+  for (const spot of HEADROOM) {
+    const m = modules.find((x) => x.name === spot.name);
+    if (m === undefined) continue;
+    const [B, L] = ctx.quick ? [2, 8] : [spot.B, spot.L];
+    const r = await makeRunner(m.o0, "wasm");
+    try {
+      const { run, before } = task(r, "forward", B, L);
+      await before();
+      for (let i = 0; i < 3; i++) await run();
+      const h = await headroomOf(run);
+      const id = `${m.name}/wasm/forward/O0-headroom/b${B}/L${L}`;
+      const share = (x: number) => pct(x / h.total);
+      out.push({
+        ratio: {
+          id,
+          description: `the most any pass pipeline could give: -O0 kernel time / (the same less every kernel besides products, attention's softmax and lookups), ${m.name} forward, tfjs-wasm, batch ${B}, length ${L}`,
+          value: h.bound,
+        },
+        row: {
+          id,
+          labels: {
+            table: `${m.name}, forward, -O0 kernel profile`,
+            backend: "tfjs-wasm",
+            batch: B,
+            length: L,
+          },
+          values: {
+            productsMs: h.ms.products,
+            attentionMs: h.ms.attention,
+            lookupsMs: h.ms.lookups,
+            restMs: h.ms.rest,
+            restKernels: h.calls.rest,
+          },
+        },
+        note:
+          `${m.name} forward at -O0 on tfjs-wasm (batch ${B}, length ${L}), one profiled run: matmuls and per-head products ${share(h.ms.products)} of kernel time, attention's masked softmax ${share(h.ms.attention)}, embedding lookups ${share(h.ms.lookups)}, everything else ${share(h.ms.rest)} (${h.calls.rest} kernels). ` +
+          `Passes keep the products, and attention is one op already at -O0, so even a pipeline that removed all of the rest would make it at most ${h.bound.toFixed(2)}× faster` +
+          (h.bound < O2_TARGET
+            ? ` — below the ${O2_TARGET}× target: only faster kernels could reach it.`
+            : "."),
+      });
+      ctx.log(`${id}: headroom ×${h.bound.toFixed(2)}`);
+    } finally {
+      r.dispose();
+    }
+  }
+  return out;
+}
 
 /** What a model's shape implies for matmul sizes, from its IR: recurrent or not, and its width. */
 export interface Shape {
