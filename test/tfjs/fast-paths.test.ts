@@ -1,9 +1,9 @@
 /**
  * The tfjs backend's speed paths compute what the plain ones do:
- * - attention's per-head products as depthwise convolutions on wasm (headMatMul in
- *   prelude/attention.ts), which only large products outside a gradient tape take: a
- *   batch of 4 × length 64 through transformer_tiny (16 heads × 64×64×16) agrees with
- *   the interpreter;
+ * - attention's per-head products as depthwise convolutions on wasm (attentionByConv
+ *   and headMatMul in prelude/attention.ts), which only large products outside a
+ *   gradient tape take: a batch of 4 × length 64 through transformer_tiny (16 heads ×
+ *   64×64×16), rows padded by 0 to 27 tokens, agrees with the interpreter;
  * - FusedMatMul through tf.fused.matMul outside a tape (bias and relu in the GEMM's
  *   epilogue): transformer_tiny at -O2 agrees with the interpreter on wasm and cpu, and
  *   the fused kernel did run; a training step takes the plain path (it has a gradient);
@@ -38,8 +38,10 @@ describe("tfjs fast paths", () => {
     ["-O0", module],
     ["-O2", optimised],
   ])("large attention on wasm agrees with the interpreter (%s)", async (_, m) => {
-    const src = rows(4, 64, 1);
-    const tgt = rows(4, 64, 2).map((r) => [1, ...r.slice(1)]);
+    // Padded rows (pad = 0) exercise the padding mask in the fast path's layout.
+    const pad = (r: number[], b: number) => r.map((t, i) => (i >= r.length - 9 * b ? 0 : t));
+    const src = rows(4, 64, 1).map(pad);
+    const tgt = rows(4, 64, 2).map((r, b) => pad([1, ...r.slice(1)], b));
     const weights = initWeights(m, 3);
     const reference = new InterpModel(m, weights, 3);
     const expected = reference.decode(reference.encode(src), tgt).data;

@@ -59,6 +59,7 @@ export const RECURRENT_LOWERINGS: Record<string, Lowering> = {
         causal: c.int("is_causal", 0) !== 0 ? "true" : undefined,
         softcap: c.float("softcap", 0) > 0 ? num(c.float("softcap", 0)) : undefined,
         qkMode: c.output(3) === undefined ? undefined : String(c.int("qk_matmul_output_mode", 0)),
+        present: c.output(1) !== undefined || c.output(2) !== undefined ? "true" : undefined,
       });
       return [c.outputsFrom(`${c.helper("attention")}(${options}, ${args(c, 6).join(", ")})`)];
     },

@@ -53,8 +53,71 @@ function headMatMul(a, b, transposeB) {
 `,
   ),
   helper(
+    "attentionByConv",
+    ["padKeys", "softmax"],
+    `
+/**
+ * attention() for 3-D Q, K, V without past, GQA, softcap or returned scores, with both
+ * per-head products as depthwise convolutions (see headMatMul) laid out so that no
+ * [B, heads, ·, ·] tensor is ever formed: the channels are (batch, head) pairs, scores
+ * stay in the convolution's [T, B, heads, S] output layout (softmax runs over its last
+ * axis just the same, the mask is transposed instead), and the head split and merge
+ * fold into the convolutions' own transposes — 5 transposes per attention instead of
+ * headMatMul's 10, which were a quarter of a small Transformer's forward on wasm.
+ * Returns undefined when the products are too small for the convolutions to pay.
+ */
+function attentionByConv(o, Q, K, V, mask) {
+  const [B, T, width] = Q.shape;
+  const S = K.shape[1];
+  const h = o.qHeads;
+  const D = width / h;
+  const channels = B * h;
+  if (o.kvHeads !== h || V.shape[2] !== width || T < 2 || channels * T * D * S < 1 << 20) return undefined;
+  const scale = o.scale === undefined ? 1 / Math.sqrt(D) : o.scale;
+  // scores[t, (b, h), s] = Σ_d Q[b, t, h, d] · K[b, s, h, d]
+  const x = tf.reshape(tf.transpose(tf.reshape(Q, [B, T, h, D]), [1, 3, 0, 2]), [1, T, D, channels]);
+  const f = tf.reshape(tf.transpose(tf.reshape(K, [B, S, h, D]), [3, 0, 2, 1]), [1, D, channels, S]);
+  let scores = tf.mul(tf.reshape(tf.depthwiseConv2d(x, f, 1, "valid"), [T, B, h, S]), scale);
+  // The mask (bool or additive, broadcastable to [B, h, T, S]) as a bias in [T, B, h, S].
+  const toLayout = (m) => {
+    const m4 = m.rank === 4 ? m : tf.reshape(m, [1, 1, 1, 1].slice(m.rank).concat(m.shape));
+    return tf.transpose(m4, [2, 0, 1, 3]);
+  };
+  let allowed;
+  if (mask !== undefined) {
+    const m = toLayout(padKeys(mask, S));
+    if (m.dtype === "bool") {
+      allowed = m;
+    } else {
+      allowed = tf.notEqual(m, -Infinity);
+      scores = tf.add(scores, tf.where(allowed, m, tf.zerosLike(m)));
+    }
+  }
+  if (o.causal) {
+    const causal = tf.reshape(
+      tf.lessEqual(
+        tf.reshape(tf.range(0, S, 1, "int32"), [1, S]),
+        tf.reshape(tf.range(0, T, 1, "int32"), [T, 1]),
+      ),
+      [T, 1, 1, S],
+    );
+    allowed = allowed === undefined ? causal : tf.logicalAnd(allowed, causal);
+  }
+  if (allowed !== undefined) {
+    scores = tf.add(scores, tf.where(allowed, tf.zeros(allowed.shape), tf.fill(allowed.shape, -Infinity)));
+  }
+  const probs = softmax(scores, 3);
+  // y[t, (b, h), d] = Σ_s P[t, (b, h), s] · V[b, s, h, d]
+  const x2 = tf.reshape(tf.transpose(tf.reshape(probs, [T, channels, S]), [0, 2, 1]), [1, T, S, channels]);
+  const f2 = tf.reshape(tf.transpose(tf.reshape(V, [B, S, h, D]), [1, 0, 2, 3]), [1, S, channels, D]);
+  const y = tf.reshape(tf.depthwiseConv2d(x2, f2, 1, "valid"), [T, B, h, D]);
+  return tf.reshape(tf.transpose(y, [1, 0, 2, 3]), [B, T, width]);
+}
+`,
+  ),
+  helper(
     "attention",
-    ["padKeys", "softmax", "headMatMul"],
+    ["padKeys", "softmax", "headMatMul", "attentionByConv"],
     `
 /**
  * ONNX Attention: softmax(scale·Q·Kᵀ + mask)·V. Q, K, V are 3-D [B, S, heads·D] (heads
@@ -62,10 +125,19 @@ function headMatMul(a, b, transposeB) {
  * and returned as present key/value; query head h reads KV head ⌊h / group⌋. The mask
  * is bool (false → −∞) or float (added), broadcast to [B, heads, Sq, keys]; is_causal
  * hides keys j > i + past length. A fully masked row attends to nothing: Y = 0, not NaN.
- * Options: qHeads, kvHeads, scale, causal, softcap, qkMode (which scores to return).
+ * Options: qHeads, kvHeads, scale, causal, softcap, qkMode (which scores to return),
+ * present (the caller reads present key/value).
  * Returns [Y, present_key, present_value, qk].
  */
 function attention(o, Q, K, V, mask, pastKey, pastValue) {
+  const byConv =
+    Q.rank === 3 && pastKey === undefined && pastValue === undefined && !o.present &&
+    !(o.softcap > 0) && o.qkMode === undefined && tf.getBackend() === "wasm" &&
+    tf.engine().state.gradientDepth === 0;
+  if (byConv) {
+    const y = attentionByConv(o, Q, K, V, mask);
+    if (y !== undefined) return [y];
+  }
   const heads = (t, n) =>
     t.rank === 4 ? t : tf.transpose(tf.reshape(t, [t.shape[0], t.shape[1], n, t.shape[2] / n]), [0, 2, 1, 3]);
   const q = heads(Q, o.qHeads);
