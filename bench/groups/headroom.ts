@@ -9,7 +9,8 @@
  * - attention: the masked softmax inside the one ONNX Attention op the elaborator emits
  *   (Softmax, Select, IsNan, ZerosLike, LessEqual). It is already one fused op at -O0.
  * - lookups: GatherV2, the embedding and position tables (one row per token; no pass
- *   removes a lookup).
+ *   removes a lookup). On wasm the prelude copies the rows on the host instead, so
+ *   this class is empty there.
  * - rest: everything else — bias and residual adds, activations, norms, reshapes,
  *   transposes, copies. Generously, all of it is counted as removable by passes.
  *

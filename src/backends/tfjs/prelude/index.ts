@@ -28,6 +28,9 @@ export function preludeNames(): string[] {
     "softmaxLast",
     "logSoftmaxLast",
     "FUSED_ACTIVATIONS",
+    "EPILOGUES",
+    "hostTables",
+    "gatherOnHost",
   );
   return names;
 }
