@@ -54,17 +54,18 @@ function layerPath(node: Node): string {
 }
 
 class FunctionEmitter {
-  readonly names = new NameTable(RESERVED_NAMES);
+  readonly names: NameTable;
   readonly analysis: Analysis;
 
   constructor(
     graph: Graph,
     private readonly params: ReadonlySet<string>,
-    private readonly helpers: Set<string>,
+    readonly helpers: Set<string>,
     /** Values computed once from the parameters (derive.ts), read from `weights` too. */
     private readonly derived: DerivePlan["names"] = new Map(),
   ) {
     this.analysis = analyze(graph, TFJS_LOWERINGS);
+    this.names = new NameTable(RESERVED_NAMES, this.analysis);
   }
 
   derivedName(scope: Scope, name: string): string | undefined {
@@ -90,8 +91,9 @@ class FunctionEmitter {
     const c = scope.constant(name);
     // Scalars are clearer inline (`tf.equal(src, tf.scalar(0, "int32"))`) and cost nothing.
     if (c !== undefined && c.dims.length === 0) return constTensor(c);
-    if (!this.names.has(name)) throw new LoweringError(`${name} is read before it is defined`);
-    return this.names.value(name);
+    const id = this.names.get(name);
+    if (id === undefined) throw new LoweringError(`${name} is read before it is defined`);
+    return id;
   }
 
   /** Statements computing the live nodes of `scope.graph`; constants go to `hoisted` when given. */
@@ -99,22 +101,26 @@ class FunctionEmitter {
     const lines: string[] = [];
     const paths = new Map<string[], string>();
     const emit = (to: string[], node: Node) => {
-      if (paths.get(to) !== layerPath(node)) {
-        paths.set(to, layerPath(node));
-        to.push(`// ${layerPath(node)}`);
+      const path = layerPath(node);
+      if (paths.get(to) !== path) {
+        paths.set(to, path);
+        to.push(`// ${path}`);
       }
-      to.push(...this.lower(scope, node));
+      // A loop, not push(...): no argument list as long as the lowering's output.
+      for (const line of this.lower(scope, node)) to.push(line);
     };
     const derived = this.derived.get(scope.graph);
-    for (const node of scope.graph.nodes) {
-      if (!this.analysis.live.has(node)) continue;
+    const nodes = scope.graph.nodes;
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k]!;
+      if (!this.analysis.isLive(scope.graph, k)) continue;
       const out = node.outputs[0] ?? "";
       if (derived !== undefined && node.outputs.some((o) => derived.has(o))) continue; // in deriveGraph
 
       if (node.op === "Constant") {
         const c = scope.consts.get(out);
         // Read only at compile time, or inline as a scalar: no tensor to create.
-        if (c === undefined || c.dims.length === 0 || !this.analysis.tensorUse.has(out)) continue;
+        if (c === undefined || c.dims.length === 0 || !this.analysis.isTensorUse(out)) continue;
         emit(hoisted ?? lines, node);
         continue;
       }
@@ -136,120 +142,169 @@ class FunctionEmitter {
   }
 
   context(scope: Scope, node: Node): LowerContext {
-    const emitter = this;
-    const fail = (message: string): never => {
-      throw new LoweringError(`${node.op} at ${node.path}: ${message}`);
-    };
-    const attr = (name: string) => node.attrs[name];
+    return new NodeContext(this, scope, node);
+  }
+}
+
+/**
+ * What a lowering sees of one node. A class, not an object of closures: the emitter
+ * makes one per node, and ~25 closures per node were most of what codegen allocated
+ * (issue #10: at 600 layers that garbage made the collector copy the growing output
+ * again and again).
+ */
+class NodeContext implements LowerContext {
+  readonly inputCount: number;
+
+  constructor(
+    private readonly emitter: FunctionEmitter,
+    private readonly scope: Scope,
+    readonly node: Node,
+  ) {
     let count = node.inputs.length;
     while (count > 0 && node.inputs[count - 1] === "") count--;
-    const outputName = (i: number): string | undefined => {
-      const name = node.outputs[i];
-      return name === undefined || name === "" || !emitter.analysis.used.has(name)
-        ? undefined
-        : name;
-    };
-    const ctx: LowerContext = {
-      node,
-      inputCount: count,
-      input(i) {
-        const name = node.inputs[i];
-        return name === undefined || name === "" ? undefined : emitter.expr(scope, name);
-      },
-      need(i) {
-        return ctx.input(i) ?? fail(`input ${i} is required`);
-      },
-      host(i) {
-        const name = node.inputs[i];
-        return name === undefined || name === "" ? undefined : emitter.expr(scope, name, true);
-      },
-      constant(i) {
-        const name = node.inputs[i];
-        return name ? scope.constant(name) : undefined;
-      },
-      constInts(i, what) {
-        const c = ctx.constant(i);
-        if (c === undefined) fail(`${what} (input ${i}) must be a constant`);
-        return c!.data.map((v) => Math.trunc(v));
-      },
-      inputType(i) {
-        const name = node.inputs[i];
-        return name ? scope.type(name) : undefined;
-      },
-      outputType(i) {
-        const name = node.outputs[i];
-        return (name ? scope.type(name) : undefined) ?? fail(`output ${i} has no type`);
-      },
-      output(i) {
-        const name = outputName(i);
-        return name === undefined ? undefined : emitter.names.value(name);
-      },
-      outputsFrom(expr) {
-        const ids = node.outputs.map((_, i) => ctx.output(i) ?? "");
-        while (ids.length > 0 && ids[ids.length - 1] === "") ids.pop();
-        return `const [${ids.join(", ")}] = ${expr};`;
-      },
-      assign(expr) {
-        return `const ${ctx.output(0) ?? fail("output 0 is not used")} = ${expr};`;
-      },
-      helper(name) {
-        emitter.helpers.add(name);
-        return name;
-      },
-      fresh: (base) => emitter.names.fresh(base),
-      int: (name, dflt) => {
-        const a = attr(name);
-        return a === undefined
-          ? dflt
-          : a.kind === "int" || a.kind === "float"
-            ? a.value
-            : fail(`${name} must be a number`);
-      },
-      float: (name, dflt) => ctx.int(name, dflt),
-      string: (name, dflt) => {
-        const a = attr(name);
-        return a === undefined
-          ? dflt
-          : a.kind === "string"
-            ? a.value
-            : fail(`${name} must be a string`);
-      },
-      ints: (name) => {
-        const a = attr(name);
-        return a === undefined
-          ? undefined
-          : a.kind === "ints"
-            ? a.value
-            : fail(`${name} must be a list of ints`);
-      },
-      strings: (name) => {
-        const a = attr(name);
-        return a === undefined
-          ? undefined
-          : a.kind === "strings"
-            ? a.value
-            : fail(`${name} must be a list of strings`);
-      },
-      has: (name) => attr(name) !== undefined,
-      graphAttr: (name) => {
-        const a = attr(name);
-        return a?.kind === "graph" ? a.value : fail(`needs a graph attribute ${name}`);
-      },
-      body(graph, inputs) {
-        const inner = new Scope(graph, scope);
-        const lines: string[] = [];
-        graph.inputs.forEach((inp, i) => {
-          if (emitter.analysis.used.has(inp.name))
-            lines.push(`const ${emitter.names.value(inp.name)} = ${inputs[i]};`);
-        });
-        const hoisted: string[] = [];
-        lines.push(...emitter.nodes(inner, hoisted));
-        const outputs = graph.outputs.map((o) => emitter.expr(inner, o.name));
-        return { hoisted, lines, outputs };
-      },
-      fail,
-    };
-    return ctx;
+    this.inputCount = count;
+  }
+
+  fail(message: string): never {
+    throw new LoweringError(`${this.node.op} at ${this.node.path}: ${message}`);
+  }
+
+  private attr(name: string) {
+    return this.node.attrs[name];
+  }
+
+  private outputName(i: number): string | undefined {
+    const name = this.node.outputs[i];
+    return name === undefined || name === "" || !this.emitter.analysis.isUsed(name)
+      ? undefined
+      : name;
+  }
+
+  input(i: number): string | undefined {
+    const name = this.node.inputs[i];
+    return name === undefined || name === "" ? undefined : this.emitter.expr(this.scope, name);
+  }
+
+  need(i: number): string {
+    return this.input(i) ?? this.fail(`input ${i} is required`);
+  }
+
+  host(i: number): string | undefined {
+    const name = this.node.inputs[i];
+    return name === undefined || name === ""
+      ? undefined
+      : this.emitter.expr(this.scope, name, true);
+  }
+
+  constant(i: number): ConstTensor | undefined {
+    const name = this.node.inputs[i];
+    return name ? this.scope.constant(name) : undefined;
+  }
+
+  constInts(i: number, what: string): number[] {
+    const c = this.constant(i);
+    if (c === undefined) this.fail(`${what} (input ${i}) must be a constant`);
+    return c!.data.map((v) => Math.trunc(v));
+  }
+
+  inputType(i: number): TensorType | undefined {
+    const name = this.node.inputs[i];
+    return name ? this.scope.type(name) : undefined;
+  }
+
+  outputType(i: number): TensorType {
+    const name = this.node.outputs[i];
+    return (name ? this.scope.type(name) : undefined) ?? this.fail(`output ${i} has no type`);
+  }
+
+  output(i: number): string | undefined {
+    const name = this.outputName(i);
+    return name === undefined ? undefined : this.emitter.names.value(name);
+  }
+
+  outputsFrom(expr: string): string {
+    const ids = this.node.outputs.map((_, i) => this.output(i) ?? "");
+    while (ids.length > 0 && ids[ids.length - 1] === "") ids.pop();
+    return `const [${ids.join(", ")}] = ${expr};`;
+  }
+
+  assign(expr: string): string {
+    return `const ${this.output(0) ?? this.fail("output 0 is not used")} = ${expr};`;
+  }
+
+  helper(name: string): string {
+    this.emitter.helpers.add(name);
+    return name;
+  }
+
+  fresh(base: string): string {
+    return this.emitter.names.fresh(base);
+  }
+
+  int(name: string, dflt: number): number {
+    const a = this.attr(name);
+    return a === undefined
+      ? dflt
+      : a.kind === "int" || a.kind === "float"
+        ? a.value
+        : this.fail(`${name} must be a number`);
+  }
+
+  float(name: string, dflt: number): number {
+    return this.int(name, dflt);
+  }
+
+  string(name: string, dflt: string): string {
+    const a = this.attr(name);
+    return a === undefined
+      ? dflt
+      : a.kind === "string"
+        ? a.value
+        : this.fail(`${name} must be a string`);
+  }
+
+  ints(name: string): number[] | undefined {
+    const a = this.attr(name);
+    return a === undefined
+      ? undefined
+      : a.kind === "ints"
+        ? a.value
+        : this.fail(`${name} must be a list of ints`);
+  }
+
+  strings(name: string): string[] | undefined {
+    const a = this.attr(name);
+    return a === undefined
+      ? undefined
+      : a.kind === "strings"
+        ? a.value
+        : this.fail(`${name} must be a list of strings`);
+  }
+
+  has(name: string): boolean {
+    return this.attr(name) !== undefined;
+  }
+
+  graphAttr(name: string): Graph {
+    const a = this.attr(name);
+    return a?.kind === "graph" ? a.value : this.fail(`needs a graph attribute ${name}`);
+  }
+
+  body(
+    graph: Graph,
+    inputs: readonly string[],
+  ): { hoisted: string[]; lines: string[]; outputs: string[] } {
+    const emitter = this.emitter;
+    const inner = new Scope(graph, this.scope);
+    const lines: string[] = [];
+    graph.inputs.forEach((inp, i) => {
+      if (emitter.analysis.isUsed(inp.name))
+        lines.push(`const ${emitter.names.value(inp.name)} = ${inputs[i]};`);
+    });
+    const hoisted: string[] = [];
+    for (const line of emitter.nodes(inner, hoisted)) lines.push(line);
+    const outputs = graph.outputs.map((o) => emitter.expr(inner, o.name));
+    return { hoisted, lines, outputs };
   }
 }
 
@@ -270,28 +325,29 @@ export function emitGraphFunction(
 ): string {
   const emitter = new FunctionEmitter(graph, params, helpers, derived);
   const scope = new Scope(graph, undefined);
-  const body: string[] = [];
-  for (const inp of graph.inputs) {
-    if (isHostInput(inp)) scope.host.add(inp.name);
-    if (!emitter.analysis.used.has(inp.name)) continue;
-    const id = emitter.names.value(inp.name);
-    body.push(
-      isHostInput(inp)
-        ? `const ${id} = inputs[${str(inp.name)}] === true;`
-        : `const ${id} = inputs[${str(inp.name)}];`,
-    );
-  }
-  body.push(...emitter.nodes(scope));
-  const result = graph.outputs.map((o) => `${str(o.name)}: ${emitter.expr(scope, o.name)}`);
-  body.push(`return { ${result.join(", ")} };`);
-  const doc = [
+  // One array for the whole function, indented as it is filled: at 600 layers a graph
+  // function has ~30,000 lines, and every extra copy (push(...), map) of an array that
+  // long is a large-object allocation (issue #10).
+  const lines = [
     `/**`,
     ` * Graph \`${graph.name}\`.`,
     ` * inputs:  ${graph.inputs.map(describe).join(", ")}`,
     ` * outputs: ${graph.outputs.map(describe).join(", ")}`,
     ` */`,
+    `function ${fnName}(weights, inputs) {`,
   ];
-  return [...doc, `function ${fnName}(weights, inputs) {`, ...body.map((l) => `  ${l}`), `}`].join(
-    "\n",
-  );
+  for (const inp of graph.inputs) {
+    if (isHostInput(inp)) scope.host.add(inp.name);
+    if (!emitter.analysis.isUsed(inp.name)) continue;
+    const id = emitter.names.value(inp.name);
+    lines.push(
+      isHostInput(inp)
+        ? `  const ${id} = inputs[${str(inp.name)}] === true;`
+        : `  const ${id} = inputs[${str(inp.name)}];`,
+    );
+  }
+  for (const line of emitter.nodes(scope)) lines.push(`  ${line}`);
+  const result = graph.outputs.map((o) => `${str(o.name)}: ${emitter.expr(scope, o.name)}`);
+  lines.push(`  return { ${result.join(", ")} };`, "}");
+  return lines.join("\n");
 }
