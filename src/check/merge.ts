@@ -38,13 +38,23 @@ function mergeMembers(
   child: PendingSection | PendingStack,
 ): void {
   for (const [name, s] of child.settings) base.settings.set(name, s);
+  // The parent's items grouped by key once, not filtered again for each child item: a
+  // child of a deep parent (hundreds of layers written out) made that quadratic. Merging
+  // never changes an item's key (the child item has the same head and canonical
+  // variant), so the grouping stays valid while the loop merges.
+  const byKey = new Map<string, PendingItem[]>();
+  for (const b of base.children) {
+    const key = matchKey(b);
+    const group = byKey.get(key);
+    if (group === undefined) byKey.set(key, [b]);
+    else group.push(b);
+  }
   const seen = new Map<string, number>();
-  const baseItems = base.children.slice();
   for (const item of child.children) {
     const key = matchKey(item);
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    const match = baseItems.filter((b) => matchKey(b) === key)[n];
+    const match = byKey.get(key)?.[n];
     if (match === undefined) base.children.push(item);
     else mergeItem(match, item);
   }
