@@ -243,8 +243,8 @@ export const SCHEMA: Readonly<Record<SectionHead, SectionSpec>> = {
       },
       {
         name: "schedule",
-        type: enumOf("constant", "inverse_sqrt"),
-        doc: "after warm-up: keep `lr`, or decay it as lr·√(warmup/step)",
+        type: enumOf("constant", "inverse_sqrt", "linear", "cosine"),
+        doc: "after warm-up: keep `lr`, decay it as lr·√(warmup/step), or anneal it to 0 at the last step along a line (linear) or half a cosine (cosine)",
         default: word("constant"),
       },
       {

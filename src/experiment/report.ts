@@ -36,7 +36,7 @@ function settingsLine(r: ExperimentResult): string {
       : `\`${r.task.name}\`, ${r.task.symbols ?? 16} symbols, training lengths ${r.task.lengths ?? "5-20"}`;
   const opt =
     `${s.optimizer === "adam" ? `Adam (β ${s.betas.join(", ")})` : "SGD"}, lr ${s.lr}` +
-    (s.schedule === "inverse_sqrt" ? `, inverse-sqrt schedule` : "") +
+    (s.schedule === "constant" ? "" : `, ${s.schedule.replace("_", "-")} schedule`) +
     (s.warmup > 0 ? `, warm-up ${s.warmup}` : "") +
     (s.clipNorm > 0 ? `, gradient norm clipped to ${s.clipNorm}` : "") +
     (s.labelSmoothing > 0 ? `, label smoothing ${s.labelSmoothing}` : "");

@@ -24,7 +24,7 @@ export interface TrainConfig {
   batchSize?: number;
   lr?: number;
   optimizer?: "adam" | "sgd";
-  schedule?: "constant" | "inverse_sqrt";
+  schedule?: "constant" | "inverse_sqrt" | "linear" | "cosine";
   warmup?: number;
   labelSmoothing?: number;
   clipNorm?: number;
@@ -86,7 +86,7 @@ export const EXPERIMENT_SCHEMA = {
         batchSize: positiveInt,
         lr: { type: "number", exclusiveMinimum: 0 },
         optimizer: { enum: ["adam", "sgd"] },
-        schedule: { enum: ["constant", "inverse_sqrt"] },
+        schedule: { enum: ["constant", "inverse_sqrt", "linear", "cosine"] },
         warmup: { type: "integer", minimum: 0 },
         labelSmoothing: { type: "number", minimum: 0, exclusiveMaximum: 1 },
         clipNorm: { type: "number", minimum: 0 },

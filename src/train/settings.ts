@@ -4,10 +4,19 @@
  */
 import type { CheckedModel, ResolvedSection, Value } from "../check/model.js";
 
+/**
+ * What the learning rate does after warm-up. `linear` and `cosine` anneal it to 0 at the
+ * last step: at a rate that stays high (`constant`, or `inverse_sqrt`'s slow decay) a
+ * well-trained model keeps spiking out of its minimum and recovering, so the final
+ * weights are wherever the last step lands on that sawtooth (docs/training.md).
+ * The checker's schema (check/schema.ts) decides which of these a spec may name.
+ */
+export type Schedule = "constant" | "inverse_sqrt" | "linear" | "cosine";
+
 export interface TrainSettings {
   optimizer: "adam" | "sgd";
   lr: number;
-  schedule: "constant" | "inverse_sqrt";
+  schedule: Schedule;
   warmup: number;
   labelSmoothing: number;
   batchSize: number;
@@ -73,13 +82,27 @@ export function sharesEmbeddings(m: CheckedModel): boolean {
 
 /**
  * The learning rate of optimiser step `step` (1-based): linear warm-up from 0 to `lr`
- * over `warmup` steps, then `lr` (constant) or lr·√(warmup/step) (inverse_sqrt).
+ * over `warmup` steps, then `lr` (constant), lr·√(warmup/step) (inverse_sqrt), or a
+ * decay from `lr` at the end of warm-up to 0 at step `steps`, along a straight line
+ * (linear) or half a cosine (cosine); past `steps` they stay at 0 rather than go negative.
  */
 export function learningRate(
-  s: Pick<TrainSettings, "lr" | "schedule" | "warmup">,
+  s: Pick<TrainSettings, "lr" | "schedule" | "warmup" | "steps">,
   step: number,
 ): number {
   if (s.warmup > 0 && step <= s.warmup) return (s.lr * step) / s.warmup;
-  if (s.schedule === "inverse_sqrt") return s.lr * Math.sqrt(Math.max(s.warmup, 1) / step);
-  return s.lr;
+  switch (s.schedule) {
+    case "constant":
+      return s.lr;
+    case "inverse_sqrt":
+      return s.lr * Math.sqrt(Math.max(s.warmup, 1) / step);
+    case "linear":
+    case "cosine": {
+      // Progress through the decay: 0 where warm-up ends (so the rate is continuous
+      // there), 1 at the last step.
+      const span = s.steps - s.warmup;
+      const p = span > 0 ? Math.min(1, Math.max(0, (step - s.warmup) / span)) : 1;
+      return s.schedule === "linear" ? s.lr * (1 - p) : s.lr * 0.5 * (1 + Math.cos(Math.PI * p));
+    }
+  }
 }

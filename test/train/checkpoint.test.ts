@@ -57,11 +57,13 @@ describe("checkpoints", () => {
 
 describe("learning-rate schedule", () => {
   it("warms up linearly, then stays or decays as 1/√step", () => {
-    const s = { lr: 0.01, warmup: 100, schedule: "inverse_sqrt" as const };
+    const s = { lr: 0.01, warmup: 100, steps: 1000, schedule: "inverse_sqrt" as const };
     expect(learningRate(s, 50)).toBeCloseTo(0.005);
     expect(learningRate(s, 100)).toBeCloseTo(0.01);
     expect(learningRate(s, 400)).toBeCloseTo(0.005);
     expect(learningRate({ ...s, schedule: "constant" }, 400)).toBeCloseTo(0.01);
-    expect(learningRate({ lr: 0.01, warmup: 0, schedule: "constant" }, 1)).toBeCloseTo(0.01);
+    expect(learningRate({ lr: 0.01, warmup: 0, steps: 1000, schedule: "constant" }, 1)).toBeCloseTo(
+      0.01,
+    );
   });
 });
