@@ -16,6 +16,7 @@ import { describe, expect, test } from "vitest";
 import { InterpModel } from "../../src/backends/interp/model.js";
 import { initWeights } from "../../src/backends/interp/weights.js";
 import { createTfjsModel } from "../../src/backends/tfjs/runtime/model.js";
+import type { IrModule } from "../../src/ir/types.js";
 import { passesForLevel, runPipeline } from "../../src/passes/index.js";
 import { modulesOf, relativeError } from "./helpers.js";
 
@@ -33,6 +34,36 @@ function rows(batch: number, length: number, salt: number): number[][] {
   );
 }
 
+/**
+ * A teacher-forced forward of `m` on `backend` under tf.profile, against the
+ * interpreter with the same weights: the relative error and the kernels that ran.
+ */
+async function profiledAgainstInterpreter(
+  m: IrModule,
+  backend: "wasm" | "cpu",
+  src: number[][],
+  tgt: number[][],
+  seed: number,
+): Promise<{ error: number; kernels: string[] }> {
+  const weights = initWeights(m, seed);
+  const reference = new InterpModel(m, weights, seed);
+  const expected = reference.decode(reference.encode(src), tgt).data;
+  const model = await createTfjsModel(m, weights, { backend });
+  try {
+    let actual: Float32Array | undefined;
+    const profile = await tf.profile(async () => {
+      const encoded = model.encode(src);
+      const logits = model.decode(encoded, tgt);
+      actual = (await logits.data()) as Float32Array;
+      logits.dispose();
+      model.disposeEncoded(encoded);
+    });
+    return { error: relativeError(actual!, expected), kernels: profile.kernelNames };
+  } finally {
+    model.dispose();
+  }
+}
+
 describe("tfjs fast paths", () => {
   test.each([
     ["-O0", module],
@@ -42,25 +73,10 @@ describe("tfjs fast paths", () => {
     const pad = (r: number[], b: number) => r.map((t, i) => (i >= r.length - 9 * b ? 0 : t));
     const src = rows(4, 64, 1).map(pad);
     const tgt = rows(4, 64, 2).map((r, b) => pad([1, ...r.slice(1)], b));
-    const weights = initWeights(m, 3);
-    const reference = new InterpModel(m, weights, 3);
-    const expected = reference.decode(reference.encode(src), tgt).data;
-    const model = await createTfjsModel(m, weights, { backend: "wasm" });
-    try {
-      let actual: Float32Array | undefined;
-      const profile = await tf.profile(async () => {
-        const encoded = model.encode(src);
-        const logits = model.decode(encoded, tgt);
-        actual = (await logits.data()) as Float32Array;
-        logits.dispose();
-        model.disposeEncoded(encoded);
-      });
-      // The fast path did run (and did not simply fall back to tf.matMul).
-      expect(profile.kernelNames).toContain("DepthwiseConv2dNative");
-      expect(relativeError(actual!, expected)).toBeLessThan(1e-5);
-    } finally {
-      model.dispose();
-    }
+    const r = await profiledAgainstInterpreter(m, "wasm", src, tgt, 3);
+    // The fast path did run (and did not simply fall back to tf.matMul).
+    expect(r.kernels).toContain("DepthwiseConv2dNative");
+    expect(r.error).toBeLessThan(1e-5);
   });
 
   test.each(["wasm", "cpu"] as const)(
@@ -68,24 +84,9 @@ describe("tfjs fast paths", () => {
     async (backend) => {
       const src = rows(2, 9, 5);
       const tgt = rows(2, 7, 6).map((r) => [1, ...r.slice(1)]);
-      const weights = initWeights(optimised, 4);
-      const reference = new InterpModel(optimised, weights, 4);
-      const expected = reference.decode(reference.encode(src), tgt).data;
-      const model = await createTfjsModel(optimised, weights, { backend });
-      try {
-        let actual: Float32Array | undefined;
-        const profile = await tf.profile(async () => {
-          const encoded = model.encode(src);
-          const logits = model.decode(encoded, tgt);
-          actual = (await logits.data()) as Float32Array;
-          logits.dispose();
-          model.disposeEncoded(encoded);
-        });
-        expect(profile.kernelNames).toContain("_FusedMatMul");
-        expect(relativeError(actual!, expected)).toBeLessThan(1e-5);
-      } finally {
-        model.dispose();
-      }
+      const r = await profiledAgainstInterpreter(optimised, backend, src, tgt, 4);
+      expect(r.kernels).toContain("_FusedMatMul");
+      expect(r.error).toBeLessThan(1e-5);
     },
   );
 

@@ -53,8 +53,35 @@ function headMatMul(a, b, transposeB) {
 `,
   ),
   helper(
+    "applyMask",
+    [],
+    `
+/**
+ * Scores with ONNX Attention's masks applied: attn_mask bool (false → −∞) or float
+ * (added; its −∞ entries hide keys), and the causal mask (bool), each broadcastable to
+ * the scores. Masking adds a 0 / −∞ bias built at the masks' own shape: tf.where needs
+ * equal shapes, and tiling a mask to [B, heads, T, S] cost half the forward pass on
+ * wasm, while add broadcasts natively.
+ */
+function applyMask(scores, mask, causal) {
+  let out = scores;
+  let allowed = causal;
+  if (mask !== undefined) {
+    let own = mask;
+    if (mask.dtype !== "bool") {
+      own = tf.notEqual(mask, -Infinity);
+      out = tf.add(out, tf.where(own, mask, tf.zerosLike(mask)));
+    }
+    allowed = allowed === undefined ? own : tf.logicalAnd(own, allowed);
+  }
+  if (allowed === undefined) return out;
+  return tf.add(out, tf.where(allowed, tf.zeros(allowed.shape), tf.fill(allowed.shape, -Infinity)));
+}
+`,
+  ),
+  helper(
     "attentionByConv",
-    ["padKeys", "softmax"],
+    ["padKeys", "softmax", "applyMask"],
     `
 /**
  * attention() for 3-D Q, K, V without past, GQA, softcap or returned scores, with both
@@ -77,35 +104,22 @@ function attentionByConv(o, Q, K, V, mask) {
   // scores[t, (b, h), s] = Σ_d Q[b, t, h, d] · K[b, s, h, d]
   const x = tf.reshape(tf.transpose(tf.reshape(Q, [B, T, h, D]), [1, 3, 0, 2]), [1, T, D, channels]);
   const f = tf.reshape(tf.transpose(tf.reshape(K, [B, S, h, D]), [3, 0, 2, 1]), [1, D, channels, S]);
-  let scores = tf.mul(tf.reshape(tf.depthwiseConv2d(x, f, 1, "valid"), [T, B, h, S]), scale);
+  const raw = tf.mul(tf.reshape(tf.depthwiseConv2d(x, f, 1, "valid"), [T, B, h, S]), scale);
   // The mask (bool or additive, broadcastable to [B, h, T, S]) as a bias in [T, B, h, S].
   const toLayout = (m) => {
     const m4 = m.rank === 4 ? m : tf.reshape(m, [1, 1, 1, 1].slice(m.rank).concat(m.shape));
     return tf.transpose(m4, [2, 0, 1, 3]);
   };
-  let allowed;
-  if (mask !== undefined) {
-    const m = toLayout(padKeys(mask, S));
-    if (m.dtype === "bool") {
-      allowed = m;
-    } else {
-      allowed = tf.notEqual(m, -Infinity);
-      scores = tf.add(scores, tf.where(allowed, m, tf.zerosLike(m)));
-    }
-  }
-  if (o.causal) {
-    const causal = tf.reshape(
-      tf.lessEqual(
-        tf.reshape(tf.range(0, S, 1, "int32"), [1, S]),
-        tf.reshape(tf.range(0, T, 1, "int32"), [T, 1]),
-      ),
-      [T, 1, 1, S],
-    );
-    allowed = allowed === undefined ? causal : tf.logicalAnd(allowed, causal);
-  }
-  if (allowed !== undefined) {
-    scores = tf.add(scores, tf.where(allowed, tf.zeros(allowed.shape), tf.fill(allowed.shape, -Infinity)));
-  }
+  const causal = o.causal
+    ? tf.reshape(
+        tf.lessEqual(
+          tf.reshape(tf.range(0, S, 1, "int32"), [1, S]),
+          tf.reshape(tf.range(0, T, 1, "int32"), [T, 1]),
+        ),
+        [T, 1, 1, S],
+      )
+    : undefined;
+  const scores = applyMask(raw, mask === undefined ? undefined : toLayout(padKeys(mask, S)), causal);
   const probs = softmax(scores, 3);
   // y[t, (b, h), d] = Σ_s P[t, (b, h), s] · V[b, s, h, d]
   const x2 = tf.reshape(tf.transpose(tf.reshape(probs, [T, channels, S]), [0, 2, 1]), [1, T, S, channels]);
@@ -117,7 +131,7 @@ function attentionByConv(o, Q, K, V, mask) {
   ),
   helper(
     "attention",
-    ["padKeys", "softmax", "headMatMul", "attentionByConv"],
+    ["padKeys", "softmax", "headMatMul", "attentionByConv", "applyMask"],
     `
 /**
  * ONNX Attention: softmax(scale·Q·Kᵀ + mask)·V. Q, K, V are 3-D [B, S, heads·D] (heads
@@ -151,31 +165,14 @@ function attention(o, Q, K, V, mask, pastKey, pastValue) {
   const scale = o.scale === undefined ? 1 / Math.sqrt(headSize) : o.scale;
   const raw = tf.mul(headMatMul(q, repeat(k), true), scale);
   const capped = o.softcap > 0 ? tf.mul(tf.tanh(tf.div(raw, o.softcap)), o.softcap) : raw;
-  let scores = capped;
-  let allowed;
-  if (mask !== undefined) {
-    const m = padKeys(mask, keys);
-    if (m.dtype === "bool") {
-      allowed = m;
-    } else {
-      allowed = tf.notEqual(m, -Infinity);
-      scores = tf.add(scores, tf.where(allowed, m, tf.zerosLike(m)));
-    }
-  }
-  if (o.causal) {
-    const offset = pastKey === undefined ? 0 : pastKey.shape[2];
-    const causal = tf.lessEqual(
-      tf.reshape(tf.range(0, keys, 1, "int32"), [1, keys]),
-      tf.reshape(tf.range(offset, offset + queries, 1, "int32"), [queries, 1]),
-    );
-    allowed = allowed === undefined ? causal : tf.logicalAnd(allowed, causal);
-  }
-  // Masking adds a 0 / −∞ bias built at the mask's own (broadcastable) shape: tf.where
-  // needs equal shapes, and tiling the mask to [B, heads, T, S] cost half the forward
-  // pass on wasm, while add broadcasts natively.
-  if (allowed !== undefined) {
-    scores = tf.add(scores, tf.where(allowed, tf.zeros(allowed.shape), tf.fill(allowed.shape, -Infinity)));
-  }
+  const offset = pastKey === undefined ? 0 : pastKey.shape[2];
+  const causal = o.causal
+    ? tf.lessEqual(
+        tf.reshape(tf.range(0, keys, 1, "int32"), [1, keys]),
+        tf.reshape(tf.range(offset, offset + queries, 1, "int32"), [queries, 1]),
+      )
+    : undefined;
+  const scores = applyMask(capped, mask === undefined ? undefined : padKeys(mask, keys), causal);
   const probs = softmax(scores, 3);
   let y = headMatMul(probs, repeat(v), false);
   if (Q.rank === 3) y = tf.reshape(tf.transpose(y, [0, 2, 1, 3]), [batch, queries, qHeads * y.shape[3]]);
