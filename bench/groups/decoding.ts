@@ -19,7 +19,14 @@ import {
   type Backend,
   type Runner,
 } from "../harness/models.js";
-import type { BenchContext, BenchGroup, Measurement, Ratio, Stats } from "../harness/types.js";
+import {
+  skippedRows,
+  type BenchContext,
+  type BenchGroup,
+  type Measurement,
+  type Ratio,
+  type Stats,
+} from "../harness/types.js";
 
 const SPEC = "specs/tiny/transformer_tiny.s2s";
 const SOURCE_LENGTH = 32;
@@ -73,13 +80,9 @@ export const group: BenchGroup = {
         const labels = { backend: BACKEND_LABEL[backend], length: n };
         const id = `${backend}/L${n}`;
         if ("skipped" in p) {
-          for (const cache of ["with cache", "without cache"])
-            measurements.push({
-              id: `${id}/${cache}`,
-              labels: { ...labels, cache },
-              values: {},
-              skipped: p.skipped,
-            });
+          measurements.push(
+            ...skippedRows(id, labels, "cache", ["with cache", "without cache"], p.skipped),
+          );
           ctx.log(`${id}: not measured (${p.skipped})`);
           continue;
         }

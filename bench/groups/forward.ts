@@ -27,7 +27,13 @@ import {
   type Backend,
   type Runner,
 } from "../harness/models.js";
-import type { BenchContext, BenchGroup, Measurement, Ratio } from "../harness/types.js";
+import {
+  skippedRows,
+  type BenchContext,
+  type BenchGroup,
+  type Measurement,
+  type Ratio,
+} from "../harness/types.js";
 import { headroomOf } from "./headroom.js";
 import { measureRoofline, peakRates } from "./roofline.js";
 
@@ -183,13 +189,7 @@ export const group: BenchGroup = {
                 // A warm-up over the cap still tells the larger configurations what to expect.
                 if (p.warmupMs !== undefined)
                   seen.push({ calls, macs, ms: Math.max(...p.warmupMs) });
-                for (const level of ["O0", "O2"])
-                  measurements.push({
-                    id: `${id}/${level}`,
-                    labels: { ...labels, level },
-                    values: {},
-                    skipped: p.skipped,
-                  });
+                measurements.push(...skippedRows(id, labels, "level", ["O0", "O2"], p.skipped));
                 ctx.log(`${id}: not measured (${p.skipped})`);
                 continue;
               }

@@ -74,3 +74,22 @@ export interface BenchGroup {
   title: string;
   run(ctx: BenchContext): Promise<Omit<GroupResult, "name" | "title" | "seconds">>;
 }
+
+/**
+ * The rows of a pair that was not measured, one per variant (`-O0`/`-O2`, with/without
+ * cache), each saying why: the report shows them as skipped rather than leaving a gap.
+ */
+export function skippedRows(
+  id: string,
+  labels: Record<string, string | number>,
+  key: string,
+  variants: readonly string[],
+  why: string,
+): Measurement[] {
+  return variants.map((v) => ({
+    id: `${id}/${v}`,
+    labels: { ...labels, [key]: v },
+    values: {},
+    skipped: why,
+  }));
+}

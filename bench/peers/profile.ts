@@ -7,20 +7,18 @@
  * includes them), so the per-name times overlap and only their order is meaningful.
  */
 import * as tf from "@tensorflow/tfjs";
+import { classify } from "../groups/headroom.js";
 
 export interface StepProfile {
   kernels: number;
   kernelMs: number;
   /** Wall time of the profiled step, ms. */
   wallMs: number;
-  /** Time of the matrix-product kernels (which run no other kernels), ms. */
+  /** Time of the matrix-product kernels (headroom.ts's "products"; leaves), ms. */
   matmulMs: number;
   /** Kernel names by total time, descending: [name, count, ms]. */
   top: [string, number, number][];
 }
-
-/** Kernels that multiply matrices; none of them runs other kernels inside. */
-const MATMULS = new Set(["BatchMatMul", "_FusedMatMul", "MatMul"]);
 
 export async function profileStep(step: () => Promise<unknown>): Promise<StepProfile> {
   const t0 = performance.now();
@@ -34,7 +32,7 @@ export async function profileStep(step: () => Promise<unknown>): Promise<StepPro
   for (const k of info.kernels) {
     const ms = typeof k.kernelTimeMs === "number" ? k.kernelTimeMs : 0;
     kernelMs += ms;
-    if (MATMULS.has(k.name)) matmulMs += ms;
+    if (classify(k.name) === "products") matmulMs += ms;
     const e = by.get(k.name) ?? [0, 0];
     e[0]++;
     e[1] += ms;

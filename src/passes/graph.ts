@@ -97,8 +97,8 @@ export class Renames {
  * Names that are an interface and keep their producers: graph outputs (the model's
  * interface) and values a Scan body reads by name.
  */
-export function interfaceNames(g: Graph): Set<string> {
-  const out = readByBodies(g);
+export function interfaceNames(g: Graph, body = readByBodies(g)): Set<string> {
+  const out = new Set(body);
   for (const o of g.outputs) out.add(o.name);
   return out;
 }

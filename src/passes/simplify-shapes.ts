@@ -82,8 +82,12 @@ function compose(n: Node, prod: Map<string, Node>): boolean {
 }
 
 /** `y = Identity(x)` with y a graph output: x's producer writes y, the Identity goes. */
-function renameIntoOutputs(g: Graph, prod: Map<string, Node>, fixed: Set<string>): boolean {
-  const body = readByBodies(g);
+function renameIntoOutputs(
+  g: Graph,
+  prod: Map<string, Node>,
+  fixed: Set<string>,
+  body: Set<string>,
+): boolean {
   const outputs = new Set(g.outputs.map((o) => o.name));
   const renames = new Renames();
   const dropped = new Set<Node>();
@@ -113,7 +117,8 @@ export const simplifyShapes: Pass = {
   doc: "drop identities and no-op reshapes, compose transposes and reshapes, cancel squeeze∘unsqueeze",
   run: (m) =>
     eachGraph(m, (g) => {
-      const fixed = interfaceNames(g);
+      const body = readByBodies(g);
+      const fixed = interfaceNames(g, body);
       const prod = producers(g);
       const renames = new Renames();
       let changed = false;
@@ -127,6 +132,6 @@ export const simplifyShapes: Pass = {
         renames.set(y, x);
         changed = true;
       }
-      return renameIntoOutputs(g, prod, fixed) || changed;
+      return renameIntoOutputs(g, prod, fixed, body) || changed;
     }),
 };

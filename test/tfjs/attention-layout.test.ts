@@ -9,14 +9,12 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
-import { preludeSource } from "../../src/backends/tfjs/prelude/index.js";
 import { useTfBackend } from "../../src/backends/tfjs/runtime/backend.js";
+import { preludeFunction } from "./helpers.js";
 import { Rng } from "../../src/backends/interp/random.js";
 
 type Attention = (o: object, ...xs: (tf.Tensor | undefined)[]) => tf.Tensor[];
-const attention = new Function("tf", `${preludeSource(["attention"])}\nreturn attention;`)(
-  tf,
-) as Attention;
+const attention = preludeFunction<Attention>("attention");
 
 const [B, T, S, H, D] = [4, 64, 72, 4, 16];
 

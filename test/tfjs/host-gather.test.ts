@@ -6,11 +6,11 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
-import { preludeSource } from "../../src/backends/tfjs/prelude/index.js";
 import { useTfBackend } from "../../src/backends/tfjs/runtime/backend.js";
+import { preludeFunction } from "./helpers.js";
 
 type Gather = (x: tf.Tensor, indices: tf.Tensor, axis: number) => tf.Tensor;
-const gather = new Function("tf", `${preludeSource(["gather"])}\nreturn gather;`)(tf) as Gather;
+const gather = preludeFunction<Gather>("gather");
 
 describe("gather on the host (wasm)", () => {
   test("equals tf.gather, negative indices counted from the end", async () => {
