@@ -131,7 +131,10 @@ export function taskDataset(name: TaskName, taskOptions: TaskOptions, o: Dataset
     batch(step) {
       const rng = new Rng(mixSeed(o.seed, step));
       const pool = Array.from({ length: 8 * B }, () => toIds(v, task.sample(rng))).sort(byLength);
-      const start = Math.floor(rng.next() * (pool.length - B + 1));
+      // One of the pool's eight aligned windows, so every candidate is kept with the same
+      // probability, 1/8. (A window at any offset kept the shortest and longest
+      // candidates in fewer windows: lengths 5 and 20 of 5–20 came up 2% of the time.)
+      const start = B * Math.floor(rng.next() * 8);
       const chosen = pool.slice(start, start + B);
       return { src: chosen.map((e) => e.src), tgt: chosen.map((e) => e.tgt) };
     },
