@@ -100,7 +100,7 @@ for (const backend of ["cpu", "wasm"] as const) {
         tf.tidy(() => {
           const g = gradients(k, 3);
           return Math.sqrt(
-            [...g.values()].reduce((s, t) => s + tf.sum(tf.square(t)).arraySync(), 0),
+            [...g.values()].reduce((s, t) => s + (tf.sum(tf.square(t)).arraySync() as number), 0),
           );
         }),
       );

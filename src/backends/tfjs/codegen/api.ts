@@ -28,7 +28,10 @@ function weightsFor(model, training) {
   const ids = DERIVED_FROM.map((name) => model.weights[name].dataId);
   const cache = model.derived;
   if (cache === undefined || cache.ids.some((id, i) => id !== ids[i])) {
-    if (cache !== undefined) tf.dispose(Object.values(cache.tensors));
+    if (cache !== undefined) {
+      releasePrepared(Object.values(cache.tensors));
+      tf.dispose(Object.values(cache.tensors));
+    }
     const tensors = tf.tidy(() => deriveGraph(model.weights, {}));
     // Kept from the caller's tidy: the cache outlives this call.
     for (const t of Object.values(tensors)) tf.keep(t);
@@ -37,9 +40,13 @@ function weightsFor(model, training) {
   return Object.assign({}, model.weights, model.derived.tensors);
 }
 
-/** Disposes what weightsFor cached (the parameters stay). */
+/** Disposes what weightsFor and prepared() cached (the parameters stay). */
 function releaseDerived(model) {
-  if (model.derived !== undefined) tf.dispose(Object.values(model.derived.tensors));
+  releasePrepared(Object.values(model.weights));
+  if (model.derived !== undefined) {
+    releasePrepared(Object.values(model.derived.tensors));
+    tf.dispose(Object.values(model.derived.tensors));
+  }
   model.derived = undefined;
 }
 

@@ -76,6 +76,11 @@ class FunctionEmitter {
     return undefined;
   }
 
+  /** `name` is read from `weights`: a parameter or a derived value. */
+  isWeight(scope: Scope, name: string): boolean {
+    return this.params.has(name) || this.derivedName(scope, name) !== undefined;
+  }
+
   /** The expression of value `name` read as a tensor (or as a host value when `host`). */
   expr(scope: Scope, name: string, host = false): string {
     if (this.params.has(name)) return `weights[${str(name)}]`;
@@ -187,6 +192,11 @@ class NodeContext implements LowerContext {
 
   need(i: number): string {
     return this.input(i) ?? this.fail(`input ${i} is required`);
+  }
+
+  isWeight(i: number): boolean {
+    const name = this.node.inputs[i];
+    return name !== undefined && name !== "" && this.emitter.isWeight(this.scope, name);
   }
 
   host(i: number): string | undefined {

@@ -25,11 +25,15 @@ export const FUSED_LOWERINGS: Record<string, Lowering> = {
   FusedMatMul: {
     lower: (c) => {
       const splits = c.ints("splits");
+      // A transposed weight is transposed once (prelude `prepared`), not per call.
+      const transB = c.int("transB", 0) !== 0;
+      const kept = transB && c.isWeight(1);
+      const b = c.need(1);
       const args = [
         c.need(0),
-        c.need(1),
+        kept ? `${c.helper("prepared")}(${b}, "transpose", () => tf.transpose(${b}))` : b,
         c.input(2) ?? "undefined",
-        String(c.int("transB", 0) !== 0),
+        String(transB && !kept),
         str(c.string("activation", "")),
         splits === undefined || splits.length === 1 ? "undefined" : nums(splits),
       ];

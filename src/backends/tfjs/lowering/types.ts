@@ -16,6 +16,12 @@ export interface LowerContext {
   need(i: number): string;
   /** The JavaScript expression of a host (non-tensor) input, such as `training`. */
   host(i: number): string | undefined;
+  /**
+   * Input i is a weight: a parameter or a value derived from parameters alone, the same
+   * tensor object at every call until a parameter changes (so a copy made from it, such
+   * as a transposed weight, may be kept: the prelude's `prepared`).
+   */
+  isWeight(i: number): boolean;
   /** The compile-time value of input i when a Constant node produces it. */
   constant(i: number): ConstTensor | undefined;
   /** The integer values of a constant input (shapes, axes), or a lowering error. */

@@ -30,6 +30,8 @@ export function preludeNames(): string[] {
     "FUSED_ACTIVATIONS",
     "EPILOGUES",
     "hostTables",
+    "preparedCache",
+    "releasePrepared",
     "gatherOnHost",
   );
   return names;

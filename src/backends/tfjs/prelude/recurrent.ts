@@ -69,12 +69,15 @@ function recurrentActivations(kind, names, dirs) {
   ),
   helper(
     "recurrent",
-    ["reverseSteps", "recurrentActivations", "unstack", "mm"],
+    ["reverseSteps", "recurrentActivations", "unstack", "mm", "prepared"],
     `
 /**
  * ONNX LSTM (gates i, o, f, c), GRU (z, r, h) and RNN, one layer, any direction, either
  * layout. Inputs X, W [dirs, G·H, in], R [dirs, G·H, H], B [dirs, 2·G·H] = [Wb; Rb],
  * sequence_lens, initial_h, initial_c, P (peepholes i, o, f); returns [Y, Y_h, Y_c].
+ *
+ * Options: kind, hidden, direction, layout, activations, clip, linearBeforeReset,
+ * inputForget, and weights (W and R are weights, whose transposes may be kept).
  *
  * The input projection of every step is one matmul. With sequence_lens, an entry's
  * state stops changing after its last step and Y is zero beyond it; the reverse
@@ -111,10 +114,15 @@ function recurrent(o, X, W, R, B, lengths, h0, c0, P) {
   const cs = [];
   reverse.forEach((backwards, d) => {
     const [f, g, hAct] = acts[d];
-    // Transposed once here: tfjs-backend-wasm multiplies by a transposed operand much
-    // more slowly than by a plain one (see mm).
-    const Wt = tf.transpose(tf.reshape(tf.slice(W, [d, 0, 0], [1, G * H, size]), [G * H, size]));
-    const Rt = tf.transpose(tf.reshape(tf.slice(R, [d, 0, 0], [1, G * H, H]), [G * H, H]));
+    // Transposed here, not multiplied as transposed: tfjs-backend-wasm multiplies by a
+    // transposed operand much more slowly than by a plain one (see mm). Weights are
+    // transposed once per value (prepared), not per call: a decode step is one call.
+    const transposed = (T, rows, cols) => {
+      const make = () => tf.transpose(tf.reshape(tf.slice(T, [d, 0, 0], [1, rows, cols]), [rows, cols]));
+      return o.weights ? prepared(T, "transpose" + d, make) : make();
+    };
+    const Wt = transposed(W, G * H, size);
+    const Rt = transposed(R, G * H, H);
     const wb = B === undefined ? undefined : tf.reshape(tf.slice(B, [d, 0], [1, G * H]), [G * H]);
     const rb = B === undefined ? undefined : tf.reshape(tf.slice(B, [d, G * H], [1, G * H]), [G * H]);
     // Both biases fold into the projection, except GRU's candidate Rb under

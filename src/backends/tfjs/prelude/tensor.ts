@@ -7,6 +7,47 @@ import { helper } from "./helper.js";
 
 export const TENSOR_HELPERS = [
   helper(
+    "prepared",
+    [],
+    `
+/**
+ * A tensor computed from one weight alone (a transposed copy), made once per value of
+ * the weight and kept until the weight changes (an assign gives a tf.Variable a new
+ * dataId) or releasePrepared: tfjs-wasm caches XNNPACK's packing of a matmul's right
+ * operand by its data, so a copy made per call (a decode step is one call) is a new
+ * operand to pack every time. Under a tape it is made inline, so gradients reach the
+ * weight. Only for weights (LowerContext.isWeight): a per-call tensor as the key would
+ * keep its copy until released.
+ */
+const preparedCache = new WeakMap();
+function prepared(weight, tag, make) {
+  if (tf.engine().state.gradientDepth > 0) return make();
+  let entry = preparedCache.get(weight);
+  if (entry === undefined || entry.dataId !== weight.dataId) {
+    if (entry !== undefined) tf.dispose(Object.values(entry.tensors));
+    entry = { dataId: weight.dataId, tensors: {} };
+    preparedCache.set(weight, entry);
+  }
+  let t = entry.tensors[tag];
+  if (t === undefined) {
+    // Kept from the caller's tidy: the copy outlives this call.
+    t = tf.keep(tf.tidy(make));
+    entry.tensors[tag] = t;
+  }
+  return t;
+}
+/** Disposes what prepared() kept for these weights. */
+function releasePrepared(weights) {
+  for (const w of weights) {
+    const entry = preparedCache.get(w);
+    if (entry === undefined) continue;
+    tf.dispose(Object.values(entry.tensors));
+    preparedCache.delete(w);
+  }
+}
+`,
+  ),
+  helper(
     "broadcastShape",
     [],
     `
