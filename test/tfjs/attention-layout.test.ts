@@ -4,8 +4,8 @@
  * [T, B, heads, S] layout. Each case runs the helper on wasm (that path) and on the cpu
  * backend (the plain path, tf.matMul over [B, heads, ·, ·]) and compares: every mask
  * form ONNX allows (bool padding [B, 1, 1, S], an additive float [T, S] mask with −∞
- * entries, a 3-D [heads, T, S] one), is_causal, a fully masked row (zeros, not NaN), and
- * cross-attention with S ≠ T.
+ * entries, a 3-D [heads, T, S] one), is_causal, fully masked rows of both mask kinds
+ * (zeros, not NaN), and cross-attention with S ≠ T.
  */
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
@@ -27,6 +27,8 @@ interface Case {
   causal?: boolean;
   keys: number;
   mask?: { dims: number[]; bool: boolean; values: (i: number) => number };
+  /** A batch row whose mask hides every key: its output must be exactly 0. */
+  deadRow?: number;
 }
 
 const CASES: Case[] = [
@@ -49,6 +51,16 @@ const CASES: Case[] = [
       bool: false,
       values: (i) => (i < S || i % 7 === 3 ? -Infinity : (i % 5) / 10),
     },
+  },
+  {
+    name: "bool padding mask [B, 1, 1, S] with a batch row that sees no key",
+    keys: S,
+    mask: {
+      dims: [B, 1, 1, S],
+      bool: true,
+      values: (i) => (Math.floor(i / S) === 1 || i % 3 === 0 ? 0 : 1),
+    },
+    deadRow: 1,
   },
   {
     name: "bool [heads, T, S] mask",
@@ -86,5 +98,14 @@ describe("attention by convolution on wasm", () => {
     let worst = 0;
     for (let i = 0; i < fast.length; i++) worst = Math.max(worst, Math.abs(fast[i]! - plain[i]!));
     expect(worst).toBeLessThan(1e-5);
+    if (c.deadRow !== undefined) {
+      const row = T * H * D;
+      for (const out of [fast, plain]) {
+        expect(out.subarray(c.deadRow * row, (c.deadRow + 1) * row).every((x) => x === 0)).toBe(
+          true,
+        );
+        expect(out.subarray(0, row).some((x) => x !== 0)).toBe(true);
+      }
+    }
   });
 });
