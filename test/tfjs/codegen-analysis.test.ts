@@ -4,7 +4,7 @@
  * definition, kept here as the reference, on every spec's graphs (Scan bodies included)
  * and on small graphs built to exercise what the slot stamps must get right — dead
  * nodes, values read only at compile time, a body whose values are named like the
- * enclosing graph's, and a body read from outside. Also: a graph function longer than
+ * enclosing graph's, a body read from outside, and nodes lifted into deriveGraph. Also: a graph function longer than
  * a spread argument list can be is emitted.
  */
 import { describe, expect, it } from "vitest";
@@ -143,6 +143,26 @@ describe("codegen analysis", () => {
     expect(a.isUsed("s") && !a.isTensorUse("s")).toBe(true);
     expect(a.isUsed("training") && !a.isTensorUse("training")).toBe(true);
     expect(a.isUsed("dead")).toBe(false);
+  });
+
+  it("does not need what only a lifted node (computed in deriveGraph) reads", () => {
+    // `k` is a Constant read only by the lifted `d` (read from `weights` instead), so it
+    // is not created per call; `x` is still needed by the live Add.
+    const g = graph(
+      "g",
+      ["x"],
+      [
+        node("Constant", [], ["k"]),
+        node("Add", ["k", "k"], ["d"]),
+        node("Add", ["x", "d"], ["y"]),
+      ],
+      ["y"],
+    );
+    const plain = analyze(g, LOWERINGS);
+    expect(plain.isTensorUse("k")).toBe(true);
+    const lifted = analyze(g, LOWERINGS, (_, n) => n.outputs.includes("d"));
+    expect(lifted.isUsed("k")).toBe(false);
+    expect(lifted.isTensorUse("d") && lifted.isTensorUse("x")).toBe(true);
   });
 
   it("keeps a body's sets apart from the enclosing graph's when names repeat", () => {

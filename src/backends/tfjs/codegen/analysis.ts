@@ -12,7 +12,7 @@
  * each value defined in the graph tree gets a slot once, and the answers are flags in
  * typed arrays indexed by slot.
  */
-import type { Graph } from "../../../ir/types.js";
+import type { Graph, Node } from "../../../ir/types.js";
 import type { Lowering } from "../lowering/types.js";
 
 const USED = 1;
@@ -36,6 +36,12 @@ export class Analysis {
   constructor(
     graph: Graph,
     private readonly lowerings: Readonly<Record<string, Lowering>>,
+    /**
+     * Nodes computed outside the graph function (lifted into deriveGraph): their outputs
+     * are read from `weights`, so their inputs are not needed here — a Constant that only
+     * they read is never created per call.
+     */
+    private readonly lifted?: (graph: Graph, node: Node) => boolean,
   ) {
     this.number(graph);
     const n = this.slots.size;
@@ -144,6 +150,7 @@ export class Analysis {
       }
       if (!needed) continue;
       live[k] = 1;
+      if (this.lifted?.(graph, node) === true) continue;
       const lowering = this.lowerings[node.op];
       const atCompileTime = lowering?.constInputs;
       const host = lowering?.hostInputs;
@@ -171,6 +178,10 @@ export class Analysis {
   }
 }
 
-export function analyze(graph: Graph, lowerings: Readonly<Record<string, Lowering>>): Analysis {
-  return new Analysis(graph, lowerings);
+export function analyze(
+  graph: Graph,
+  lowerings: Readonly<Record<string, Lowering>>,
+  lifted?: (graph: Graph, node: Node) => boolean,
+): Analysis {
+  return new Analysis(graph, lowerings, lifted);
 }

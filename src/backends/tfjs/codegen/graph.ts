@@ -64,7 +64,10 @@ class FunctionEmitter {
     /** Values computed once from the parameters (derive.ts), read from `weights` too. */
     private readonly derived: DerivePlan["names"] = new Map(),
   ) {
-    this.analysis = analyze(graph, TFJS_LOWERINGS);
+    this.analysis = analyze(graph, TFJS_LOWERINGS, (g, node) => {
+      const names = derived.get(g);
+      return names !== undefined && node.outputs.some((o) => names.has(o));
+    });
     this.names = new NameTable(RESERVED_NAMES, this.analysis);
   }
 
