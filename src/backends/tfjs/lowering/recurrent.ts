@@ -32,8 +32,12 @@ function recurrent(kind: "LSTM" | "GRU" | "RNN"): Lowering {
         linearBeforeReset:
           kind === "GRU" && c.int("linear_before_reset", 0) !== 0 ? "true" : undefined,
         inputForget: kind === "LSTM" && c.int("input_forget", 0) !== 0 ? "true" : undefined,
-        // W and R are weights: their transposed copies may be kept (prelude `prepared`).
-        weights: c.isWeight(1) && c.isWeight(2) ? "true" : undefined,
+        // W, R and B (when given) are weights: the transposed W and R and the summed bias
+        // may be kept between calls (prelude `prepared`).
+        weights:
+          c.isWeight(1) && c.isWeight(2) && (c.input(3) === undefined || c.isWeight(3))
+            ? "true"
+            : undefined,
       });
       if (c.int("hidden_size", 0) <= 0) c.fail("hidden_size must be positive");
       // X, W, R, B, sequence_lens, initial_h, then LSTM's initial_c and P.

@@ -77,7 +77,8 @@ function recurrentActivations(kind, names, dirs) {
  * sequence_lens, initial_h, initial_c, P (peepholes i, o, f); returns [Y, Y_h, Y_c].
  *
  * Options: kind, hidden, direction, layout, activations, clip, linearBeforeReset,
- * inputForget, and weights (W and R are weights, whose transposes may be kept).
+ * inputForget, and weights (W, R and B are weights: the transposes and the summed bias
+ * made from them may be kept, see prepared).
  *
  * The input projection of every step is one matmul. With sequence_lens, an entry's
  * state stops changing after its last step and Y is zero beyond it; the reverse
@@ -123,20 +124,18 @@ function recurrent(o, X, W, R, B, lengths, h0, c0, P) {
     };
     const Wt = transposed(W, G * H, size);
     const Rt = transposed(R, G * H, H);
-    const wb = B === undefined ? undefined : tf.reshape(tf.slice(B, [d, 0], [1, G * H]), [G * H]);
-    const rb = B === undefined ? undefined : tf.reshape(tf.slice(B, [d, G * H], [1, G * H]), [G * H]);
     // Both biases fold into the projection, except GRU's candidate Rb under
-    // linear_before_reset, which the reset gate multiplies.
+    // linear_before_reset, which the reset gate multiplies (kept per value like W and R).
     const resetAfter = o.kind === "GRU" && o.linearBeforeReset;
-    let bias;
-    let candidateRb;
-    if (B !== undefined && resetAfter) {
-      const [rzr, rh] = tf.split(rb, [2 * H, H]);
-      bias = tf.add(wb, tf.concat([rzr, tf.zerosLike(rh)]));
-      candidateRb = rh;
-    } else if (B !== undefined) {
-      bias = tf.add(wb, rb);
-    }
+    const fromB = (tag, make) => (B === undefined ? undefined : o.weights ? prepared(B, tag + d, make) : make());
+    const rb = () => tf.reshape(tf.slice(B, [d, G * H], [1, G * H]), [G * H]);
+    const bias = fromB("bias", () => {
+      const wb = tf.reshape(tf.slice(B, [d, 0], [1, G * H]), [G * H]);
+      if (!resetAfter) return tf.add(wb, rb());
+      const [rzr, rh] = tf.split(rb(), [2 * H, H]);
+      return tf.add(wb, tf.concat([rzr, tf.zerosLike(rh)]));
+    });
+    const candidateRb = resetAfter ? fromB("candidateRb", () => tf.split(rb(), [2 * H, H])[1]) : undefined;
     const xs = backwards ? reverseSteps(x, lengths) : x;
     let proj = mm(tf.reshape(xs, [batch * steps, size]), Wt);
     if (bias !== undefined) proj = tf.add(proj, bias);
