@@ -151,11 +151,7 @@ describe("codegen analysis", () => {
     const g = graph(
       "g",
       ["x"],
-      [
-        node("Constant", [], ["k"]),
-        node("Add", ["k", "k"], ["d"]),
-        node("Add", ["x", "d"], ["y"]),
-      ],
+      [node("Constant", [], ["k"]), node("Add", ["k", "k"], ["d"]), node("Add", ["x", "d"], ["y"])],
       ["y"],
     );
     const plain = analyze(g, LOWERINGS);
