@@ -42,8 +42,9 @@ export const cse: Pass = {
       const renames = new Renames();
       const seen = new Map<string, Node>();
       let changed = false;
-      for (const n of g.nodes) {
-        renames.applyTo(n);
+      for (let k = 0; k < g.nodes.length; k++) {
+        const n = renames.rewrite(g.nodes[k]!);
+        g.nodes[k] = n;
         const key = nodeKey(n);
         if (key === undefined) continue;
         const first = seen.get(key);

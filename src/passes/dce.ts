@@ -5,7 +5,7 @@
  * random stream, and removing one would change the masks of the dropouts after it.
  */
 import type { Pass } from "./pass.js";
-import { eachGraph, useCounts } from "./graph.js";
+import { eachGraph, readByBodies } from "./graph.js";
 
 export const STATEFUL_OPS: ReadonlySet<string> = new Set(["Dropout"]);
 
@@ -16,18 +16,19 @@ export const dce: Pass = {
   doc: "remove nodes whose outputs nobody reads",
   run: (m) =>
     eachGraph(m, (g) => {
-      const uses = useCounts(g);
+      // The values read by a kept node after this one, a Scan body or a graph output
+      // (one set filled going backwards, rather than use counts of every value).
+      const read = readByBodies(g);
+      for (const o of g.outputs) read.add(o.name);
       const keep: boolean[] = new Array<boolean>(g.nodes.length);
       let changed = false;
       for (let i = g.nodes.length - 1; i >= 0; i--) {
         const n = g.nodes[i]!;
-        const live =
-          STATEFUL_OPS.has(n.op) || n.outputs.some((o) => o !== "" && (uses.get(o) ?? 0) > 0);
+        const live = STATEFUL_OPS.has(n.op) || n.outputs.some((o) => o !== "" && read.has(o));
         keep[i] = live;
-        if (!live) {
-          changed = true;
-          for (const x of n.inputs) if (x !== "") uses.set(x, (uses.get(x) ?? 1) - 1);
-        }
+        if (live) {
+          for (const x of n.inputs) if (x !== "") read.add(x);
+        } else changed = true;
       }
       if (changed) g.nodes = g.nodes.filter((_, i) => keep[i]);
       return changed;

@@ -22,6 +22,8 @@ import type { Pass } from "./pass.js";
 /** Folded constants larger than this stay computed (they would bloat the IR). */
 export const MAX_FOLDED = 1 << 14;
 
+const CONSTANT: ReadonlySet<string> = new Set(["Constant"]);
+
 const NEVER: ReadonlySet<string> = new Set([...STATEFUL_OPS, "Constant", "Scan"]);
 
 function toTensor(c: ConstTensor): Tensor {
@@ -59,24 +61,29 @@ export const foldConstants: Pass = {
   level: 1,
   doc: "nodes computed from constants only become Constants (evaluated by the interpreter's kernels)",
   run: (m) =>
-    eachGraph(m, (g) => {
+    eachGraph(m, (g, types) => {
       let changed = false;
-      const prod = producers(g);
+      // Only Constant producers matter (constantOf): a table of those, not of every value.
+      const prod = producers(g, CONSTANT);
       g.nodes = g.nodes.map((n) => {
         if (NEVER.has(n.op) || n.outputs.length !== 1 || n.inputs.length === 0) return n;
         if (n.op === "Shape") {
-          const t = g.values[n.inputs[0]!];
+          const t = types.of(n.inputs[0]!);
           if (t === undefined || !t.shape.every((d) => typeof d === "number")) return n;
         }
-        const ins = n.inputs.map((i) => (i === "" ? undefined : constantOf(prod, i)));
-        if (n.op !== "Shape" && n.inputs.some((i, k) => i !== "" && ins[k] === undefined)) return n;
+        const ins: (ConstTensor | undefined)[] = [];
+        for (const i of n.inputs) {
+          const c = i === "" ? undefined : constantOf(prod, i);
+          if (c === undefined && i !== "" && n.op !== "Shape") return n;
+          ins.push(c);
+        }
         const kernel = KERNELS[n.op];
         if (kernel === undefined) return n;
         let out: Tensor | undefined;
         try {
           const inputs =
             n.op === "Shape"
-              ? [shapeOnly(g.values[n.inputs[0]!]!.shape as number[])]
+              ? [shapeOnly(types.of(n.inputs[0]!)!.shape as number[])]
               : ins.map((c) => (c === undefined ? undefined : toTensor(c)));
           out = kernel(inputs, plainAttrs(n.attrs), { rng: new Rng(0), outputs: 1 })[0];
         } catch {

@@ -6,9 +6,9 @@
  * the norm's name and, when anything else reads the sum (the pre-norm residual stream),
  * the Add's name as a second output.
  */
-import type { Graph, Node, TensorType } from "../ir/types.js";
+import type { Graph, Node } from "../ir/types.js";
 import { typesEqual } from "../ir/verify.js";
-import { eachGraph, makeNode, producers, useCounts } from "./graph.js";
+import { eachGraph, makeNode, useCountsOf, type ValueTypes } from "./graph.js";
 import type { Pass } from "./pass.js";
 
 const FUSED: Record<string, string> = {
@@ -16,28 +16,50 @@ const FUSED: Record<string, string> = {
   RMSNormalization: "AddRMSNormalization",
 };
 
-function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
-  const uses = useCounts(g);
-  const prod = producers(g);
-  const index = new Map(g.nodes.map((n, i) => [n, i]));
+function fuseGraph(g: Graph, types: ValueTypes): boolean {
+  const params = types.params;
+  // Tables of the values this pass asks about, not of every value (see graph.ts): Add
+  // outputs by node index, and the use counts of the sums norms read.
+  const addAt = new Map<string, number>();
+  const sums = new Set<string>();
+  g.nodes.forEach((n, i) => {
+    const [x] = n.inputs;
+    const [y] = n.outputs;
+    if (n.op === "Add" && y !== undefined && y !== "") addAt.set(y, i);
+    else if (FUSED[n.op] !== undefined && x !== undefined && x !== "") sums.add(x);
+  });
+  const uses = useCountsOf(g, sums);
+  let index: Map<string, number> | undefined;
+  /** Index of the node producing `v` (a table of every value, built if a norm needs it). */
+  const producedAt = (v: string): number | undefined => {
+    if (index === undefined) {
+      const m = new Map<string, number>();
+      g.nodes.forEach((n, i) => {
+        for (const o of n.outputs) if (o !== "") m.set(o, i);
+      });
+      index = m;
+    }
+    return index.get(v);
+  };
   const replaced = new Map<Node, Node>();
   const removed = new Set<Node>();
   for (const norm of g.nodes) {
     const op = FUSED[norm.op];
     if (op === undefined || norm.outputs.length !== 1) continue;
-    const add = prod.get(norm.inputs[0]!);
-    if (add?.op !== "Add" || replaced.has(add)) continue;
+    const addIndex = addAt.get(norm.inputs[0]!);
+    const add = addIndex === undefined ? undefined : g.nodes[addIndex]!;
+    if (add === undefined || replaced.has(add)) continue;
     const sum = add.outputs[0]!;
     const [a, b] = add.inputs as [string, string];
-    const st = g.values[sum];
-    const at = g.values[a];
-    const bt = g.values[b] ?? params.get(b);
+    const st = types.of(sum);
+    const at = types.of(a);
+    const bt = types.of(b);
     if (st === undefined || at === undefined || bt === undefined) continue;
     if (!typesEqual(at, st) || !typesEqual(bt, st) || st.dtype !== "float32") continue;
     const early = norm.inputs.slice(1).every((v) => {
       if (v === "" || params.has(v)) return true;
-      const p = prod.get(v);
-      return p !== undefined && index.get(p)! < index.get(add)!;
+      const p = producedAt(v);
+      return p !== undefined && p < addIndex!;
     });
     if (!early) continue;
     const outs = [norm.outputs[0]!];
@@ -46,7 +68,7 @@ function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
     const attrs = Object.fromEntries(
       Object.entries(norm.attrs).filter(([k]) => k === "axis" || k === "epsilon"),
     );
-    const fused = makeNode(g, params, op, norm.path, inputs, attrs, outs);
+    const fused = makeNode(types, op, norm.path, inputs, attrs, outs);
     if (norm.range !== undefined) fused.range = norm.range;
     replaced.set(add, fused);
     removed.add(norm);

@@ -8,7 +8,7 @@
  * rewritten when it absorbs a Transpose.
  */
 import type { Attr, Graph, Node, TensorType } from "../ir/types.js";
-import { eachGraph, makeNode, producers, readersOf, useCounts } from "./graph.js";
+import { eachGraph, makeNode, producers, readByBodies, type ValueTypes } from "./graph.js";
 import type { Pass } from "./pass.js";
 
 const ACTIVATION: Record<string, string> = {
@@ -18,25 +18,52 @@ const ACTIVATION: Record<string, string> = {
   Gelu: "gelu",
 };
 
+const TRANSPOSE: ReadonlySet<string> = new Set(["Transpose"]);
+
+/** A chain value's state while readers are counted: no reader yet, or more than one. */
+const NONE = 0;
+const SHARED = 1;
+type Reader = Node | typeof NONE | typeof SHARED;
+
+/**
+ * The only reader of each value a chain can pass through (MatMul and Add outputs): the
+ * node, or SHARED when more than one node reads it, a node reads it twice, or a Scan
+ * body or graph output reads it. Readers follow their producer in graph order, so one
+ * sweep counts them, in one table of the values asked about rather than tables of every
+ * value's readers and uses (see graph.ts).
+ */
+function soleReaders(g: Graph): Map<string, Reader> {
+  const readers = new Map<string, Reader>();
+  for (const n of g.nodes) {
+    for (const i of n.inputs) {
+      const r = i === "" ? undefined : readers.get(i);
+      if (r !== undefined && r !== SHARED) readers.set(i, r === NONE ? n : SHARED);
+    }
+    const [y] = n.outputs;
+    if ((n.op === "MatMul" || n.op === "Add") && y !== undefined && y !== "") readers.set(y, NONE);
+  }
+  const shared = (v: string): void => {
+    if (readers.has(v)) readers.set(v, SHARED);
+  };
+  readByBodies(g).forEach(shared);
+  for (const o of g.outputs) shared(o.name);
+  return readers;
+}
+
 /** The single node reading `value`, if exactly one node does (and nothing else). */
-function soleReader(
-  readers: Map<string, Node[]>,
-  uses: Map<string, number>,
-  value: string,
-): Node | undefined {
-  if (uses.get(value) !== 1) return undefined;
-  return readers.get(value)?.[0];
+function soleReader(readers: Map<string, Reader>, value: string): Node | undefined {
+  const r = readers.get(value);
+  return r === undefined || r === NONE || r === SHARED ? undefined : r;
 }
 
 function isVector(t: TensorType | undefined, n: number): boolean {
   return t !== undefined && t.shape.length === 1 && t.shape[0] === n;
 }
 
-function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
-  const uses = useCounts(g);
-  const prod = producers(g);
-  const readers = readersOf(g);
-  const typeOf = (v: string): TensorType | undefined => g.values[v] ?? params.get(v);
+function fuseGraph(g: Graph, types: ValueTypes): boolean {
+  const prod = producers(g, TRANSPOSE);
+  const readers = soleReaders(g);
+  const typeOf = (v: string): TensorType | undefined => types.of(v);
   const replaced = new Map<Node, Node>();
   const removed = new Set<Node>();
   for (const mm of g.nodes) {
@@ -60,7 +87,7 @@ function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
     const chain: Node[] = [mm];
     let out = mm.outputs[0]!;
     let bias: string | undefined;
-    const add = soleReader(readers, uses, out);
+    const add = soleReader(readers, out);
     if (add?.op === "Add") {
       const other = add.inputs[0] === out ? add.inputs[1]! : add.inputs[0]!;
       if (other !== out && isVector(typeOf(other), n)) {
@@ -70,7 +97,7 @@ function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
       }
     }
     let activation = "";
-    const act = soleReader(readers, uses, out);
+    const act = soleReader(readers, out);
     const approx = act?.attrs["approximate"];
     if (
       act !== undefined &&
@@ -87,7 +114,7 @@ function fuseGraph(g: Graph, params: Map<string, TensorType>): boolean {
     if (activation !== "") attrs["activation"] = { kind: "string", value: activation };
     const last = chain[chain.length - 1]!;
     const inputs = bias === undefined ? [x, weight] : [x, weight, bias];
-    const fused = makeNode(g, params, "FusedMatMul", mm.path, inputs, attrs, [out], prod);
+    const fused = makeNode(types, "FusedMatMul", mm.path, inputs, attrs, [out]);
     if (last.range !== undefined) fused.range = last.range;
     replaced.set(last, fused);
     chain.slice(0, -1).forEach((c) => removed.add(c));

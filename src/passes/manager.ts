@@ -6,8 +6,9 @@
  * breaks the IR is a result naming the problem.
  */
 import { printModule } from "../ir/print.js";
-import type { Graph, IrModule, Node } from "../ir/types.js";
+import type { Graph, IrModule } from "../ir/types.js";
 import { verifyModule } from "../ir/verify.js";
+import { openPipeline } from "./graph.js";
 import type { Pass } from "./pass.js";
 import { PASSES, passByName } from "./registry.js";
 
@@ -54,25 +55,27 @@ export interface PassRecord {
 export type PipelineResult =
   { module: IrModule; ran: PassRecord[] } | { error: string; pass: string; problems: string[] };
 
-function copyNode(n: Node): Node {
-  return { ...n, inputs: [...n.inputs], outputs: [...n.outputs], attrs: { ...n.attrs } };
-}
-
 function copyGraph(g: Graph): Graph {
   return {
     ...g,
     inputs: [...g.inputs],
     outputs: [...g.outputs],
-    nodes: g.nodes.map(copyNode),
-    values: { ...g.values },
+    nodes: [...g.nodes],
   };
 }
 
 /**
- * The copy a pipeline edits: graphs, nodes and their name lists and attribute tables
- * are new; tensor types, attribute values (constants, Scan bodies) and parameters are
- * shared, so passes replace those and never edit them in place. A structuredClone of
- * the whole module cost a third of the -O2 pipeline at 600 layers.
+ * The copy a pipeline edits: graphs and their node and name lists are new; nodes,
+ * tensor types, attribute values (constants, Scan bodies), parameters and the graphs'
+ * `values` tables are shared, so passes replace those and never edit them in place (a
+ * pass changing a node puts a new node in its place in the list). A structuredClone of
+ * the whole module cost a third of the -O2 pipeline at 600 layers; a copy of every node
+ * cost less, but the copies outlived the young generation at 600 layers (and were
+ * copied and promoted by the GC) where a 60-layer pipeline's died young. The `values`
+ * tables are never written: a pipeline (`openPipeline`) keeps the types passes make on
+ * the side and gives each graph a new table when it retypes it, or when it closes
+ * (copying a 16,000-name table cost more per name the larger it was, since a
+ * dictionary's names are sorted to be enumerated).
  */
 export function copyForPasses(m: IrModule): IrModule {
   const g = m.graphs;
@@ -95,6 +98,7 @@ export function runPipeline(
   opts: RunOptions = {},
 ): PipelineResult {
   const module = copyForPasses(m);
+  const open = openPipeline(module, true);
   const ran: PassRecord[] = [];
   for (const p of passes) {
     let changed: boolean;
@@ -105,16 +109,20 @@ export function runPipeline(
       return { error: `pass \`${p.name}\` failed: ${message}`, pass: p.name, problems: [message] };
     }
     ran.push({ pass: p.name, changed });
+    const print =
+      opts.printAfter === "all" || opts.printAfter?.has(p.name) === true ? opts.print : undefined;
+    if (opts.verifyEach || print !== undefined) open.settle();
     if (opts.verifyEach) {
       const problems = verifyModule(module);
       if (problems.length > 0) {
         return { error: `the IR is malformed after pass \`${p.name}\``, pass: p.name, problems };
       }
     }
-    if (opts.print !== undefined && (opts.printAfter === "all" || opts.printAfter?.has(p.name))) {
-      opts.print(`; IR after ${p.name}${changed ? "" : " (unchanged)"}\n${printModule(module)}`);
+    if (print !== undefined) {
+      print(`; IR after ${p.name}${changed ? "" : " (unchanged)"}\n${printModule(module)}`);
     }
   }
+  open.close();
   return { module, ran };
 }
 

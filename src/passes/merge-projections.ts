@@ -9,7 +9,7 @@
  * parameters, so a backend may compute them once per weight load.
  */
 import type { Attr, Graph, Node, TensorType } from "../ir/types.js";
-import { eachGraph, makeNode, Namer } from "./graph.js";
+import { eachGraph, makeNode, Namer, type ValueTypes } from "./graph.js";
 import type { Pass } from "./pass.js";
 
 interface Member {
@@ -35,7 +35,8 @@ function member(n: Node, params: Map<string, TensorType>): { key: string; m: Mem
   };
 }
 
-function mergeGraph(g: Graph, params: Map<string, TensorType>, namer: Namer): boolean {
+function mergeGraph(g: Graph, types: ValueTypes, namer: Namer): boolean {
+  const params = types.params;
   const groups = new Map<string, Member[]>();
   for (const n of g.nodes) {
     const r = member(n, params);
@@ -52,8 +53,7 @@ function mergeGraph(g: Graph, params: Map<string, TensorType>, namer: Namer): bo
     const path = commonPath(list.map((l) => l.node.path));
     const wcat = namer.next(`${path}/merged_weight`);
     const catW = makeNode(
-      g,
-      params,
+      types,
       "Concat",
       path,
       list.map((l) => l.w),
@@ -66,8 +66,7 @@ function mergeGraph(g: Graph, params: Map<string, TensorType>, namer: Namer): bo
       const bcat = namer.next(`${path}/merged_bias`);
       nodes.push(
         makeNode(
-          g,
-          params,
+          types,
           "Concat",
           path,
           list.map((l) => l.b!),
@@ -81,7 +80,7 @@ function mergeGraph(g: Graph, params: Map<string, TensorType>, namer: Namer): bo
     const act = first.attrs["activation"];
     if (act !== undefined) attrs["activation"] = act;
     const outs = list.map((l) => l.node.outputs[0]!);
-    const fused = makeNode(g, params, "FusedMatMul", path, inputs, attrs, outs);
+    const fused = makeNode(types, "FusedMatMul", path, inputs, attrs, outs);
     if (first.range !== undefined) fused.range = first.range;
     nodes.push(fused);
     at.set(first, nodes);
@@ -114,7 +113,7 @@ export const mergeProjections: Pass = {
       "transformer_tiny's forward took 0.96-1.04x as long on wasm and 1.3x as long on cpu with it",
   },
   run: (m) => {
-    const namer = new Namer(m);
-    return eachGraph(m, (g, params) => mergeGraph(g, params, namer));
+    const namer = new Namer(m, "/merged_");
+    return eachGraph(m, (g, types) => mergeGraph(g, types, namer));
   },
 };

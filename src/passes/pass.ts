@@ -1,8 +1,11 @@
 /**
  * What a pass is: a named graph rewrite over one IR module, with the fusion categories
  * (src/ir/ops/def.ts, after TVM's operator patterns) of the ops it matches, and the
- * lowest `-O` level that runs it. A pass mutates the module it is given (the manager
- * hands it a private copy) and says whether it changed anything.
+ * lowest `-O` level that runs it. A pass edits the module it is given (the manager
+ * hands it a structural copy whose shared objects, nodes and `values` tables among them,
+ * it replaces rather than edits; see ARCHITECTURE.md) and says whether it changed
+ * anything. It reads value types through `eachGraph` (graph.ts), which also retypes the
+ * graphs it changed.
  */
 import type { FusionCategory } from "../ir/ops/def.js";
 import type { IrModule } from "../ir/types.js";
