@@ -216,6 +216,10 @@ export const group: BenchGroup = {
     }
     if (notes.length === 0)
       notes.push(`Every front-end phase grows linearly with the model (within ${LINEAR_TARGET}).`);
+    else
+      notes.push(
+        "Why a phase that does the same work per layer at every size still costs more per layer at 600 layers (a 22.7 MB IR, past the caches): bench/README.md, “Why the front end's growth is above 1.15”.",
+      );
     notes.unshift(
       "Times in this group are CPU time of the process (user + system), not wall time: the phases are synchronous and single-threaded, and CPU time leaves out the time other processes hold the cores.",
     );

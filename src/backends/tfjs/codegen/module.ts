@@ -56,7 +56,6 @@ function configSource(m: IrModule): string {
 
 export function generate(m: IrModule, generator: string): GeneratedCode {
   const params = new Set(m.params.map((p) => p.name));
-  // dropout is always there: seedDropout is part of the API.
   // seedDropout and the API's releaseDerived (releasePrepared) are always called.
   const helpers = new Set<string>(["dropout", "prepared"]);
   const entries = Object.keys(GRAPH_FUNCTIONS) as EntryPoint[];
