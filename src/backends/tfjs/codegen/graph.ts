@@ -64,10 +64,7 @@ class FunctionEmitter {
     /** Values computed once from the parameters (derive.ts), read from `weights` too. */
     private readonly derived: DerivePlan["names"] = new Map(),
   ) {
-    this.analysis = analyze(graph, TFJS_LOWERINGS, (g, node) => {
-      const names = derived.get(g);
-      return names !== undefined && node.outputs.some((o) => names.has(o));
-    });
+    this.analysis = analyze(graph, TFJS_LOWERINGS, (g, node) => this.isLifted(g, node));
     this.names = new NameTable(RESERVED_NAMES, this.analysis);
   }
 
@@ -77,6 +74,12 @@ class FunctionEmitter {
       if (d !== undefined) return d;
     }
     return undefined;
+  }
+
+  /** `node` is computed in deriveGraph: its outputs are read from `weights`. */
+  isLifted(graph: Graph, node: Node): boolean {
+    const names = this.derived.get(graph);
+    return names !== undefined && node.outputs.some((o) => names.has(o));
   }
 
   /** `name` is read from `weights`: a parameter or a derived value. */
@@ -117,13 +120,12 @@ class FunctionEmitter {
       // A loop, not push(...): no argument list as long as the lowering's output.
       for (const line of this.lower(scope, node)) to.push(line);
     };
-    const derived = this.derived.get(scope.graph);
     const nodes = scope.graph.nodes;
     for (let k = 0; k < nodes.length; k++) {
       const node = nodes[k]!;
       if (!this.analysis.isLive(scope.graph, k)) continue;
       const out = node.outputs[0] ?? "";
-      if (derived !== undefined && node.outputs.some((o) => derived.has(o))) continue; // in deriveGraph
+      if (this.isLifted(scope.graph, node)) continue; // in deriveGraph
 
       if (node.op === "Constant") {
         const c = scope.consts.get(out);

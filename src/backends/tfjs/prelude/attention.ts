@@ -58,14 +58,14 @@ function headMatMul(a, b, transposeB) {
     `
 /**
  * Scores with ONNX Attention's masks applied: attn_mask bool (false → −∞) or float
- * (added; its −∞ entries hide keys), and the causal mask (bool), each broadcastable to
- * the scores. Masking adds a 0 / −∞ bias built at the masks' own shape: tf.where needs
+ * (added; its −∞ entries hide keys), and is_causal as a causalBias (its −1e30 entries
+ * hide keys), each broadcastable to the scores. Masking adds a 0 / −∞ bias built at the masks' own shape: tf.where needs
  * equal shapes, and tiling a mask to [B, heads, T, S] cost half the forward pass on
  * wasm, while add broadcasts natively.
  */
 function applyMask(scores, mask, causal) {
   let out = scores;
-  let allowed = causal;
+  let allowed = causal === undefined ? undefined : tf.equal(causal, 0);
   if (mask !== undefined) {
     let own = mask;
     if (mask.dtype !== "bool") {
@@ -118,7 +118,7 @@ function causalBias(queries, keys, offset) {
 function maskedSoftmax(scores, mask, causal) {
   const last = scores.rank - 1;
   if ((mask !== undefined && mask.dtype !== "bool") || tf.getBackend() !== "wasm") {
-    return softmax(applyMask(scores, mask, causal === undefined ? undefined : tf.equal(causal, 0)), last);
+    return softmax(applyMask(scores, mask, causal), last);
   }
   let bias = causal;
   if (mask !== undefined) {
@@ -222,7 +222,7 @@ function attention(o, Q, K, V, mask, pastKey, pastValue) {
   const padded = mask === undefined ? undefined : padKeys(mask, keys);
   // The masked scores themselves are an output only in qk mode 2.
   const scores =
-    o.qkMode === 2 ? applyMask(capped, padded, causal === undefined ? undefined : tf.equal(causal, 0)) : undefined;
+    o.qkMode === 2 ? applyMask(capped, padded, causal) : undefined;
   const probs = scores === undefined ? maskedSoftmax(capped, padded, causal) : softmax(scores, 3);
   let y = headMatMul(probs, repeat(v), false);
   if (Q.rank === 3) y = tf.reshape(tf.transpose(y, [0, 2, 1, 3]), [batch, queries, qHeads * y.shape[3]]);
