@@ -6,7 +6,7 @@
  */
 import { createTfjsModel } from "../src/backends/tfjs/index.js";
 import { makeTask } from "../src/data/tasks.js";
-import { loadCheckpoint, loadCheckpointModule } from "../src/train/checkpoint.js";
+import { loadCheckpoint, loadCheckpointModule } from "../src/node/checkpoint.js";
 import { evaluate } from "../src/train/evaluate.js";
 
 const dir = process.argv[2] ?? "runs/attn_dot";

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
-import { writeFileAtomic } from "../src/train/atomic.js";
+import { writeFileAtomic } from "../src/node/atomic.js";
 import { validateResults, type BenchResults } from "./harness/results.js";
 import type { GroupResult, Measurement, Ratio } from "./harness/types.js";
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import os from "node:os";
 import { Command, InvalidArgumentError } from "commander";
-import { writeFileAtomic } from "../src/train/atomic.js";
+import { writeFileAtomic } from "../src/node/atomic.js";
 import { GROUPS } from "./groups/index.js";
 import {
   machineInfo,

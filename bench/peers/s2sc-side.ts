@@ -18,7 +18,7 @@ import { paramCounts } from "../../src/ir/cost.js";
 import type { IrModule } from "../../src/ir/types.js";
 import { runPipeline } from "../../src/passes/manager.js";
 import { passesForLevel, type OptLevel } from "../../src/passes/registry.js";
-import { diskHost } from "../../src/source/disk.js";
+import { diskHost } from "../../src/node/disk-host.js";
 import { Optimizer } from "../../src/train/optimizer.js";
 import { settingsFromSpec, type TrainSettings } from "../../src/train/settings.js";
 import { greedyFixed } from "../harness/models.js";

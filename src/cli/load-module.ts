@@ -7,7 +7,7 @@ import type { CheckedModel } from "../check/model.js";
 import { elaborate } from "../elaborate/index.js";
 import type { IrModule } from "../ir/types.js";
 import { verifyModule } from "../ir/verify.js";
-import { diskHost } from "../source/disk.js";
+import { diskHost } from "../node/disk-host.js";
 import { EXIT, type Io } from "./io.js";
 import { reportDiagnostics } from "./report.js";
 import { diskIsFile, selectModel } from "./select-model.js";

@@ -17,7 +17,7 @@ import { registerTranslate } from "./commands/translate.js";
 import { DEFAULT_REFERENCE_LENGTH, runSummary, type SummaryOptions } from "./commands/summary.js";
 import { bytesOption, nonNegativeIntOption, positiveIntOption } from "./units.js";
 import { EXIT, processIo, type Io } from "./io.js";
-import { passOptions } from "../passes/cli.js";
+import { passOptions } from "./passes-options.js";
 
 const VERSION = "0.1.0";
 

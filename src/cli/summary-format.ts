@@ -4,8 +4,8 @@
  */
 import { formatBytes } from "../elaborate/budget.js";
 import { formatShape } from "../ir/dims.js";
-import { COUNTED, formatPoly, type SummaryData } from "./summary-data.js";
-import { formatCount, formatSi } from "./units.js";
+import { COUNTED, formatPoly, type SummaryData } from "../summary/data.js";
+import { formatCount, formatSi } from "../summary/units.js";
 
 // ---- JSON ---------------------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 /**
- * Parsing and printing of the quantities the CLI shows and takes: byte sizes
- * (`--memory-budget 4GiB`), counts with thousands separators, and short SI forms
- * (`44.1M`) for MAC and FLOP figures.
+ * Parsing the quantities the CLI takes: byte sizes (`--memory-budget 4GiB`) and
+ * counts. Printing them is src/summary/units.ts.
  */
 import { InvalidArgumentError } from "commander";
 
@@ -58,28 +57,4 @@ export function nonNegativeIntOption(text: string): number {
     throw new InvalidArgumentError("expected a non-negative integer");
   }
   return n;
-}
-
-/** `1234567` → `1,234,567` (rounded to an integer). */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
-}
-
-/** Three significant digits with an SI suffix: `950`, `44.1K`, `1.05G`. */
-export function formatSi(n: number): string {
-  const abs = Math.abs(n);
-  if (abs < 1000) return String(Math.round(n));
-  const units = ["K", "M", "G", "T", "P", "E"];
-  let v = n;
-  let i = -1;
-  while (Math.abs(v) >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  // 999.95K would print as 1000K: move up a unit instead.
-  if (Math.abs(Number(v.toPrecision(3))) >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(3))}${units[i]}`;
 }

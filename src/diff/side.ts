@@ -5,7 +5,7 @@
  * layer's section and parameter tensors attached.
  */
 import type { CheckedModel, ResolvedSection } from "../check/model.js";
-import { summarize, type SummaryData } from "../cli/summary-data.js";
+import { summarize, type SummaryData } from "../summary/data.js";
 import type { IrModule } from "../ir/types.js";
 import { structureOf, type Structure } from "./structure.js";
 import type { LayerRow } from "./types.js";

@@ -14,7 +14,7 @@ import { reportDiagnostics } from "../cli/report.js";
 import { parseModelSpec, selectModel } from "../cli/select-model.js";
 import { elaborate } from "../elaborate/index.js";
 import { verifyModule } from "../ir/verify.js";
-import { diskHost } from "../source/disk.js";
+import { diskHost } from "../node/disk-host.js";
 import type { SourceHost } from "../source/host.js";
 import type { ModelEntry } from "./schema.js";
 

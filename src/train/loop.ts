@@ -10,7 +10,7 @@
 import type { TfjsModel } from "../backends/tfjs/index.js";
 import type { Dataset } from "../data/dataset.js";
 import { mixSeed } from "../data/random.js";
-import type { AdamState } from "./checkpoint.js";
+import type { AdamState } from "../node/checkpoint.js";
 import { evaluate, type Evaluation } from "./evaluate.js";
 import { Optimizer } from "./optimizer.js";
 import type { Progress } from "./progress.js";

@@ -6,7 +6,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { checkProgram } from "../../src/check/index.js";
 import { checkedModelJsonSchema } from "../../src/check/json-schema.js";
-import { diskHost } from "../../src/source/disk.js";
+import { diskHost } from "../../src/node/disk-host.js";
 import { check } from "./helpers.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;

@@ -3,7 +3,7 @@
  * between two resolved architectures, and nothing else.
  */
 import { describe, expect, it } from "vitest";
-import { summarize } from "../../src/cli/summary-data.js";
+import { summarize } from "../../src/summary/data.js";
 import type { ModelDiff, SettingChange } from "../../src/diff/index.js";
 import { diffFixtures, fixtureModel } from "./helpers.js";
 

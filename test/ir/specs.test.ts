@@ -11,7 +11,7 @@ import { irFromJson, irToJson, schemaErrors } from "../../src/ir/json.js";
 import { printModule } from "../../src/ir/print.js";
 import type { IrModule } from "../../src/ir/types.js";
 import { verifyModule } from "../../src/ir/verify.js";
-import { diskHost } from "../../src/source/disk.js";
+import { diskHost } from "../../src/node/disk-host.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 

@@ -11,7 +11,7 @@ import { initWeights } from "../../src/backends/interp/weights.js";
 import { createOrtModel } from "../../src/backends/ort/model.js";
 import { createTfjsModel } from "../../src/backends/tfjs/runtime/model.js";
 import { interpStepModel } from "../../src/decode/interp.js";
-import { ortStepModel } from "../../src/decode/ort.js";
+import { ortStepModel } from "../../src/backends/ort/step-model.js";
 import { greedy } from "../../src/decode/search.js";
 import { tfjsStepModel } from "../../src/decode/tfjs.js";
 import { exportCases } from "../onnx/helpers.js";

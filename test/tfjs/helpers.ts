@@ -7,7 +7,7 @@ import { preludeSource } from "../../src/backends/tfjs/prelude/index.js";
 import { checkProgram } from "../../src/check/index.js";
 import { elaborate } from "../../src/elaborate/index.js";
 import type { IrModule } from "../../src/ir/types.js";
-import { diskHost } from "../../src/source/disk.js";
+import { diskHost } from "../../src/node/disk-host.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

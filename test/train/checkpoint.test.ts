@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { removeStaleTemporaries } from "../../src/train/atomic.js";
-import { loadCheckpoint, saveCheckpoint } from "../../src/train/checkpoint.js";
+import { removeStaleTemporaries } from "../../src/node/atomic.js";
+import { loadCheckpoint, saveCheckpoint } from "../../src/node/checkpoint.js";
 import { learningRate } from "../../src/train/settings.js";
 import { fakeCheckpoint } from "./fixtures/checkpoint-writer.js";
 

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordingIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
-import { loadCheckpoint } from "../../src/train/checkpoint.js";
+import { loadCheckpoint } from "../../src/node/checkpoint.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 

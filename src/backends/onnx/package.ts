@@ -20,7 +20,7 @@ import type { WeightData } from "./graph.js";
 import { exportOnnx, ONNX_FILES, PRODUCER } from "./model.js";
 import { IR_VERSION, OPSET } from "./proto.js";
 import { TRAINING_INPUT } from "./graph.js";
-import { writeDirectoryAtomically } from "../write-dir.js";
+import { writeDirectoryAtomically } from "../../node/write-dir.js";
 
 export const FORMAT = "s2sc-onnx";
 export const FORMAT_VERSION = 1;

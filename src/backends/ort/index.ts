@@ -6,4 +6,4 @@
 export { createOrtModel, loadOrtModel, OrtModel } from "./model.js";
 export type { OrtEncoded, OrtModelOptions, OrtTensors } from "./model.js";
 export { loadOrt, OrtUnavailableError } from "./load.js";
-export { ortStepModel, type OrtState } from "../../decode/ort.js";
+export { ortStepModel, type OrtState } from "./step-model.js";

@@ -2,7 +2,7 @@
 import { checkProgram } from "../../check/index.js";
 import { dedupeDiagnostics, Diagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { fileStart } from "../../diagnostics/range.js";
-import { diskHost } from "../../source/disk.js";
+import { diskHost } from "../../node/disk-host.js";
 import { EXIT, type Io } from "../io.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
 

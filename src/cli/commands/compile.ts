@@ -12,7 +12,7 @@ import { join, resolve } from "node:path";
 import { irFromJson, irToJson } from "../../ir/json.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
-import { optimiseForCli, type PassCliOptions } from "../../passes/cli.js";
+import { optimiseForCli, type PassCliOptions } from "../passes-options.js";
 import { compileOnnx } from "./compile-onnx.js";
 import { compileTfjs } from "./compile-tfjs.js";
 import type { IrModule } from "../../ir/types.js";
@@ -25,7 +25,7 @@ import {
   weightsMismatch,
   type Checkpoint,
   type SpecRecord,
-} from "../../train/checkpoint.js";
+} from "../../node/checkpoint.js";
 
 export const TARGETS = ["tfjs", "ir", "onnx"] as const;
 export type Target = (typeof TARGETS)[number];

@@ -9,7 +9,7 @@ import { checkProgram } from "../../check/index.js";
 import { elaborate } from "../../elaborate/index.js";
 import type { IrModule } from "../../ir/types.js";
 import { verifyModule } from "../../ir/verify.js";
-import { diskHost } from "../../source/disk.js";
+import { diskHost } from "../../node/disk-host.js";
 import type { Io } from "../io.js";
 import { reportDiagnostics } from "../report.js";
 import { diskIsFile, parseModelSpec, pickModel, selectModel } from "../select-model.js";

@@ -13,7 +13,7 @@ import { noColors } from "../../diagnostics/render.js";
 import { canonicalForm } from "../../diff/canonical.js";
 import { diffModels, type ModelDiff } from "../../diff/index.js";
 import type { IrPipeline } from "../../diff/ir.js";
-import { passOptions, pipelineOf, type PassCliOptions } from "../../passes/cli.js";
+import { passOptions, pipelineOf, type PassCliOptions } from "../passes-options.js";
 import { runPipeline } from "../../passes/index.js";
 import { renderMarkdown } from "../../diff/render-markdown.js";
 import { plainPalette, renderText, type Palette } from "../../diff/render-text.js";

@@ -26,7 +26,7 @@ import {
   ModelLoadError,
   runModel,
 } from "../../experiment/run.js";
-import { writeFileAtomic } from "../../train/atomic.js";
+import { writeFileAtomic } from "../../node/atomic.js";
 import { duration } from "../../train/progress.js";
 import { EXIT, type Io } from "../io.js";
 import { positiveIntOption } from "../units.js";

@@ -15,7 +15,7 @@ import { Option, type Command } from "commander";
 import { Diagnostics } from "../../diagnostics/diagnostic.js";
 import { fileStart } from "../../diagnostics/range.js";
 import { configFor, formatSource } from "../../format/format.js";
-import { readSourceFile } from "../../source/disk.js";
+import { readSourceFile } from "../../node/disk-host.js";
 import { EXIT, type Io } from "../io.js";
 import { reportDiagnostics } from "../report.js";
 import { writeFileAtomically } from "./fmt-write.js";

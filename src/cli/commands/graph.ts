@@ -24,7 +24,7 @@ import {
   type Level,
 } from "../../graph/index.js";
 import type { EntryPoint } from "../../ir/types.js";
-import { optimiseForCli, passOptions, type PassCliOptions } from "../../passes/cli.js";
+import { optimiseForCli, passOptions, type PassCliOptions } from "../passes-options.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { bytesOption } from "../units.js";

@@ -6,7 +6,7 @@
 import { initWeights } from "../../backends/interp/weights.js";
 import type { Tensor } from "../../backends/interp/tensor.js";
 import { createOrtModel } from "../../backends/ort/model.js";
-import { ortStepModel } from "../../decode/ort.js";
+import { ortStepModel } from "../../backends/ort/step-model.js";
 import { greedy } from "../../decode/search.js";
 import type { IrModule } from "../../ir/types.js";
 import type { Runner } from "./run.js";

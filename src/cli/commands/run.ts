@@ -12,7 +12,7 @@ import { irFromJson } from "../../ir/json.js";
 import type { IrModule } from "../../ir/types.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
-import { optimiseForCli, type PassCliOptions } from "../../passes/cli.js";
+import { optimiseForCli, type PassCliOptions } from "../passes-options.js";
 import { OrtUnavailableError } from "../../backends/ort/load.js";
 
 export interface RunOptions extends PassCliOptions {

@@ -1,9 +1,9 @@
 /** `s2sc summary FILE[:MODEL]`: the layer table, parameter counts, weight bytes and compute. */
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
-import { summarize } from "../summary-data.js";
+import { summarize } from "../../summary/data.js";
 import { summaryJson, summaryText } from "../summary-format.js";
-import { opCountTable, optimiseForCli, type PassCliOptions } from "../../passes/cli.js";
+import { opCountTable, optimiseForCli, type PassCliOptions } from "../passes-options.js";
 import { opCounts } from "../../passes/index.js";
 
 export interface SummaryOptions extends PassCliOptions {

@@ -21,8 +21,8 @@ import {
   writeStatic,
   type Checkpoint,
   type StoredTensor,
-} from "../../train/checkpoint.js";
-import { removeStaleTemporaries } from "../../train/atomic.js";
+} from "../../node/checkpoint.js";
+import { removeStaleTemporaries } from "../../node/atomic.js";
 import { makeProgress, duration } from "../../train/progress.js";
 import { withDropoutRate } from "../../train/dropout.js";
 import { settingsFromSpec, sharesEmbeddings, type TrainSettings } from "../../train/settings.js";

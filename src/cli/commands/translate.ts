@@ -20,7 +20,7 @@ import {
   loadCheckpoint,
   loadCheckpointModule,
   weightsMismatch,
-} from "../../train/checkpoint.js";
+} from "../../node/checkpoint.js";
 import { EXIT, type Io } from "../io.js";
 import { positiveIntOption } from "../units.js";
 
@@ -69,7 +69,7 @@ export async function runTranslate(
   let dispose = () => {};
   if (opts.backend === "ort") {
     const { createOrtModel } = await import("../../backends/ort/model.js");
-    const { ortStepModel } = await import("../../decode/ort.js");
+    const { ortStepModel } = await import("../../backends/ort/step-model.js");
     try {
       const model = await createOrtModel(module, ckpt.weights);
       step = ortStepModel(model) as StepModel<unknown>;

@@ -20,7 +20,7 @@ import { generate, GENERATOR } from "../codegen/module.js";
 import type { WeightData } from "../runtime/model.js";
 import { describeModel, FORMAT, type SpecSource, type WeightsOrigin } from "./description.js";
 import { encodeWeights } from "./weights.js";
-import { writeDirectoryAtomically } from "../../write-dir.js";
+import { writeDirectoryAtomically } from "../../../node/write-dir.js";
 
 export const FILES = {
   module: "model.js",

@@ -5,18 +5,18 @@
  * `summary` prints.
  */
 import { Option } from "commander";
-import type { Io } from "../cli/io.js";
-import { EXIT } from "../cli/io.js";
+import type { Io } from "./io.js";
+import { EXIT } from "./io.js";
 import type { IrModule } from "../ir/types.js";
-import { formatPipeline, opCounts, parsePipeline, runPipeline } from "./manager.js";
-import type { Pass } from "./pass.js";
+import { formatPipeline, opCounts, parsePipeline, runPipeline } from "../passes/manager.js";
+import type { Pass } from "../passes/pass.js";
 import {
   DEFAULT_OPT_LEVEL,
   OPT_LEVELS,
   PASSES,
   passesForLevel,
   type OptLevel,
-} from "./registry.js";
+} from "../passes/registry.js";
 
 export interface PassCliOptions {
   /** `-O <level>` as given ("0", "1", "2"). */

@@ -17,7 +17,7 @@ import { Vocabulary, type Tokenizer, type VocabJson } from "../data/vocab.js";
 import { irFromJson, irToJson } from "../ir/json.js";
 import type { IrModule } from "../ir/types.js";
 import { removeStaleTemporaries, writeFileAtomic, type AtomicWriteOptions } from "./atomic.js";
-import type { TrainSettings } from "./settings.js";
+import type { TrainSettings } from "../train/settings.js";
 
 export const CHECKPOINT_FILE = "checkpoint.json";
 export const IR_FILE = "model.ir.json";

@@ -3,8 +3,8 @@
  * typed arrays, so states need no reference counting: `select` copies rows, and
  * `release` has nothing to free.
  */
-import type { OrtEncoded, OrtModel, OrtTensors } from "../backends/ort/model.js";
-import type { StepModel } from "./step-model.js";
+import type { OrtEncoded, OrtModel, OrtTensors } from "./model.js";
+import type { StepModel } from "../../decode/step-model.js";
 
 export interface OrtState {
   enc: OrtEncoded;
