@@ -1,8 +1,11 @@
 /**
- * When onnxruntime-node cannot be loaded (no binary for the platform, a damaged
- * install), `--backend ort` says so in one line and exits 2, without a stack trace.
+ * onnxruntime-node is an optional peer dependency. When it is not installed, or installed
+ * but not loadable (no binary for the platform, a damaged install), `--backend ort` says
+ * what to do in one line and exits 2, without a stack trace.
  */
+import { spawnSync } from "node:child_process";
 import { describe, expect, test, vi } from "vitest";
+import { unavailableMessage } from "../../src/backends/ort/load.js";
 import { recordingIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { REPO } from "../tfjs/helpers.js";
@@ -11,7 +14,51 @@ vi.mock("onnxruntime-node", () => {
   throw new Error("libonnxruntime.so.1: cannot open shared object file: No such file or directory");
 });
 
-describe("without a loadable onnxruntime-node", () => {
+const INSTALL_HINT = "`npm install onnxruntime-node`";
+
+describe("without onnxruntime-node installed", () => {
+  // A child process whose resolve hook makes the package absent, so the error is the
+  // one Node itself raises for a missing package, not one made up by the test.
+  test("run --backend ort names the package to install and exits 2", () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./test/ort/fixtures/without-ort.mjs",
+        "scripts/s2sc.ts",
+        "run",
+        "specs/tiny/attn_dot.s2s",
+        "--src",
+        "4 5 6",
+        "--backend",
+        "ort",
+      ],
+      { cwd: REPO, encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^s2sc: --backend ort needs ONNX Runtime, an optional dependency/);
+    expect(lines[0]).toContain(INSTALL_HINT);
+  });
+
+  test("only an absent onnxruntime-node counts as not installed", () => {
+    const missing = (name: string) =>
+      Object.assign(new Error(`Cannot find package '${name}' imported from /x/load.js`), {
+        code: "ERR_MODULE_NOT_FOUND",
+      });
+    expect(unavailableMessage(missing("onnxruntime-node"))).toMatch(/not installed/);
+    // A dependency of onnxruntime-node that is missing is a broken install instead.
+    expect(unavailableMessage(missing("onnxruntime-common"))).toMatch(
+      /cannot be loaded: Cannot find package 'onnxruntime-common'/,
+    );
+  });
+});
+
+describe("with an onnxruntime-node that cannot be loaded", () => {
   test("run --backend ort is a clear error with exit 2", async () => {
     const io = recordingIo(REPO);
     const code = await main(
@@ -20,8 +67,9 @@ describe("without a loadable onnxruntime-node", () => {
     );
     expect(code).toBe(2);
     expect(io.err).toMatch(/^s2sc: ONNX Runtime \(onnxruntime-node\) cannot be loaded: \S/);
+    expect(io.err).toContain(INSTALL_HINT);
     expect(io.err).toMatch(/--backend tfjs or interp/);
-    expect(io.err).not.toMatch(/\n\s+at /);
+    expect(io.err.trimEnd().split("\n")).toHaveLength(1);
     expect(io.out).toBe("");
   });
 });
