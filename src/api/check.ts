@@ -1,0 +1,100 @@
+/**
+ * The whole check of a set of files: parse, names and schema (`checkProgram`), then the
+ * shape and resource checks of elaboration (S2S3xxx) for every model that passed, so a
+ * file `check` calls clean also elaborates. Nothing is printed and nothing is allocated:
+ * elaboration builds shapes only, never weights.
+ *
+ * Every model is elaborated once, wherever it is declared: in a listed file or in a file
+ * one of them imports (an imported file's shape errors belong to that file, as its schema
+ * errors already do). Instantiations and `extends` are checked models like any other.
+ */
+import { checkProgram } from "../check/index.js";
+import type { CheckedModel } from "../check/model.js";
+import {
+  dedupeDiagnostics,
+  Diagnostics,
+  sortDiagnostics,
+  type Diagnostic,
+} from "../diagnostics/diagnostic.js";
+import { fileStart } from "../diagnostics/range.js";
+import { elaborate } from "../elaborate/index.js";
+import type { SourceHost } from "../source/host.js";
+
+export interface CheckFilesOptions {
+  /** The weight budget in bytes (S2S3007); the elaborator's default (4 GiB) when absent. */
+  memoryBudgetBytes?: number;
+}
+
+export interface CheckFilesResult {
+  /** Every diagnostic of every file, each once, errors and warnings alike. */
+  diagnostics: Diagnostic[];
+  /** Every file text read, by the path diagnostics use (for rendering). */
+  sources: Map<string, string>;
+  /** How many models the listed files declare without errors (imported files' not counted). */
+  models: number;
+}
+
+export function checkFiles(
+  host: SourceHost,
+  files: readonly string[],
+  options: CheckFilesOptions = {},
+): CheckFilesResult {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const checkedFiles = new Set<string>();
+  const elaborated = new Set<string>();
+  const counted = new Set<string>();
+
+  const checkFile = (file: string): CheckedModel[] => {
+    checkedFiles.add(file);
+    const result = checkProgram(file, host);
+    for (const [path, text] of result.sources) sources.set(path, text);
+    const found = [...result.diagnostics];
+    for (const model of result.models) {
+      const key = modelKey(model);
+      if (elaborated.has(key)) continue;
+      elaborated.add(key);
+      found.push(...shapeDiagnostics(model, options));
+    }
+    diagnostics.push(...sortDiagnostics(found));
+    return result.models;
+  };
+
+  for (const file of files) {
+    for (const model of checkFile(file)) counted.add(modelKey(model));
+    if (sources.get(file)?.trim() === "") diagnostics.push(emptyFile(file));
+  }
+  // A listed file's imports are loaded with it, so one round over them is all of them.
+  for (const path of [...sources.keys()]) if (!checkedFiles.has(path)) checkFile(path);
+
+  // Two listed files importing the same third replay its problems: each is kept once.
+  return { diagnostics: dedupeDiagnostics(diagnostics), sources, models: counted.size };
+}
+
+function modelKey(model: CheckedModel): string {
+  return `${model.file}\u0000${model.name}`;
+}
+
+/**
+ * Elaboration's diagnostics for one model. A shape problem is the user's and comes back
+ * as a diagnostic; anything else elaboration throws is a bug in s2sc, and is rethrown
+ * (as `summary` and `compile` do) naming the model, for the caller's internal-error path.
+ */
+function shapeDiagnostics(model: CheckedModel, options: CheckFilesOptions): Diagnostic[] {
+  try {
+    return elaborate(model, { memoryBudgetBytes: options.memoryBudgetBytes }).diagnostics;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Error(`elaborating model \`${model.name}\` of ${model.file}: ${message}`, {
+      cause: e,
+    });
+  }
+}
+
+function emptyFile(file: string): Diagnostic {
+  const d = new Diagnostics();
+  d.add("S2S0005", fileStart(file), `${file} is empty`, {
+    hint: "a spec declares at least one `model`",
+  });
+  return d.items[0]!;
+}
