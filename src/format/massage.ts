@@ -7,7 +7,6 @@
  * assert over every spec and fixture; `massageAstNode` is the same rule for prettier's
  * own `--debug-check`.
  */
-import { isDeepStrictEqual } from "node:util";
 import type { Comment, FileNode } from "../parser/ast.js";
 import { commentText } from "./comments.js";
 import type { Node } from "./nodes.js";
@@ -32,7 +31,30 @@ function strip(value: unknown): unknown {
 }
 
 export function sameMeaning(a: FileNode, b: FileNode): boolean {
-  return isDeepStrictEqual(meaning(a), meaning(b));
+  return samePlainData(meaning(a), meaning(b));
+}
+
+/**
+ * Deep equality of what `strip` returns: arrays, plain objects and primitives. Written
+ * here rather than taken from `node:util` so that the formatter runs in a browser.
+ * Primitives compare with Object.is, as isDeepStrictEqual does (NaN equals NaN).
+ */
+function samePlainData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((x, i) => samePlainData(x, b[i]))
+    );
+  }
+  const ka = Object.keys(a);
+  const kb = new Set(Object.keys(b));
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return ka.length === kb.size && ka.every((k) => kb.has(k) && samePlainData(ra[k], rb[k]));
 }
 
 /** prettier's hook (`--debug-check`): `cloned` is `original` with its children cleaned. */

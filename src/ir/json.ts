@@ -11,7 +11,6 @@
  * Reading is an input path: every load is validated against the schema and then run
  * through the verifier, and problems come back as messages, never exceptions.
  */
-import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import type {
   Attr,
@@ -26,6 +25,7 @@ import type {
   ValueInfo,
 } from "./types.js";
 import type { SourceRange } from "../diagnostics/range.js";
+import { IR_SCHEMA } from "./schema.js";
 import { verifyModule } from "./verify.js";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -215,11 +215,7 @@ let validator: ValidateFunction | undefined;
 /** The compiled schema validator (compiled once, on first use). */
 function validate(): ValidateFunction {
   if (validator === undefined) {
-    // src/ir/json.ts and dist/ir/json.js are both two levels below the package root.
-    const schema = JSON.parse(
-      readFileSync(new URL("../../schema/ir.schema.json", import.meta.url), "utf8"),
-    );
-    validator = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    validator = new Ajv2020({ allErrors: true, strict: true }).compile(IR_SCHEMA);
   }
   return validator;
 }

@@ -3,8 +3,13 @@ import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { irFromJson, irToJson, schemaErrors } from "../../src/ir/json.js";
+import { IR_SCHEMA } from "../../src/ir/schema.js";
 import type { IrModule } from "../../src/ir/types.js";
 import { clone, tinyModule } from "./fixtures.js";
+
+function readSchemaFile(): unknown {
+  return JSON.parse(readFileSync(new URL("../../schema/ir.schema.json", import.meta.url), "utf8"));
+}
 
 /** Rebuilds every object of `v` with its keys in reverse order. */
 function reverseKeys<T>(v: T): T {
@@ -70,10 +75,13 @@ describe("irToJson / irFromJson", () => {
     expect(back.module).toEqual(m);
   });
 
+  it("keeps schema/ir.schema.json equal to the schema in the code", () => {
+    // Regenerate with `npx tsx scripts/gen-ir-schema.ts` after changing src/ir/schema.ts.
+    expect(readSchemaFile()).toEqual(JSON.parse(JSON.stringify(IR_SCHEMA)));
+  });
+
   it("validates against the schema file with a standalone ajv", () => {
-    const schema = JSON.parse(
-      readFileSync(new URL("../../schema/ir.schema.json", import.meta.url), "utf8"),
-    );
+    const schema = readSchemaFile();
     const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
     expect(validate(JSON.parse(irToJson(tinyModule())))).toBe(true);
   });
