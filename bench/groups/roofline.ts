@@ -5,9 +5,9 @@
  * These rates are the denominators of the forward group's "fraction of the roofline".
  */
 import * as tf from "@tensorflow/tfjs";
-import { MatMul } from "../../src/backends/interp/kernels/matmul.js";
-import { Rng } from "../../src/backends/interp/random.js";
-import { makeTensor } from "../../src/backends/interp/tensor.js";
+import { MatMul } from "../../src/reference/kernels/matmul.js";
+import { Rng } from "../../src/reference/random.js";
+import { makeTensor } from "../../src/reference/tensor.js";
 import { useTfBackend } from "../../src/backends/tfjs/index.js";
 import { measure, measurePair, type Budget, type Task } from "../harness/measure.js";
 import { BACKEND_LABEL, BACKENDS, type Backend } from "../harness/models.js";

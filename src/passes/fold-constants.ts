@@ -10,9 +10,9 @@
  * the query projection's weights: it stays Attention's `scale` attribute, which the
  * kernels apply to Q once per head (the cost is one multiply per query element).
  */
-import { KERNELS } from "../backends/interp/kernels/index.js";
-import { Rng } from "../backends/interp/random.js";
-import { makeTensor, allocData, type Tensor } from "../backends/interp/tensor.js";
+import { KERNELS } from "../reference/kernels/index.js";
+import { Rng } from "../reference/random.js";
+import { makeTensor, allocData, type Tensor } from "../reference/tensor.js";
 import { plainAttrs } from "../backends/interp/execute.js";
 import type { ConstTensor, Node } from "../ir/types.js";
 import { STATEFUL_OPS } from "./dce.js";

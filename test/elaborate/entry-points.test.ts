@@ -8,7 +8,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InterpModel } from "../../src/backends/interp/model.js";
-import type { Tensor } from "../../src/backends/interp/tensor.js";
+import type { Tensor } from "../../src/reference/tensor.js";
 import { elaborate } from "../../src/elaborate/index.js";
 import { checkedModels } from "./helpers.js";
 

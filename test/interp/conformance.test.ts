@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { KERNELS } from "../../src/backends/interp/kernels/index.js";
-import { Rng } from "../../src/backends/interp/random.js";
+import { KERNELS } from "../../src/reference/kernels/index.js";
+import { Rng } from "../../src/reference/random.js";
 import type { CaseResult } from "./conformance-report.js";
 import { readSource, renderReport } from "./conformance-report.js";
 import {

@@ -1,9 +1,9 @@
 /** Small shared helpers for the interpreter tests. */
-import { KERNELS } from "../../src/backends/interp/kernels/index.js";
-import type { KernelContext } from "../../src/backends/interp/kernels/index.js";
-import { Rng } from "../../src/backends/interp/random.js";
-import type { AttrValue, DType, Tensor } from "../../src/backends/interp/tensor.js";
-import { fromValues, makeTensor } from "../../src/backends/interp/tensor.js";
+import { KERNELS } from "../../src/reference/kernels/index.js";
+import type { KernelContext } from "../../src/reference/kernels/index.js";
+import { Rng } from "../../src/reference/random.js";
+import type { AttrValue, DType, Tensor } from "../../src/reference/tensor.js";
+import { fromValues, makeTensor } from "../../src/reference/tensor.js";
 
 export function ctx(outputs = 1, seed = 0): KernelContext {
   return { rng: new Rng(seed), outputs };

@@ -5,7 +5,7 @@
 import { describe, expect, test } from "vitest";
 import type { KerasWeights } from "../../src/backends/interp/keras-convert.js";
 import { kerasToOnnx, onnxToKeras } from "../../src/backends/interp/keras-convert.js";
-import { Rng } from "../../src/backends/interp/random.js";
+import { Rng } from "../../src/reference/random.js";
 import { randomF32 } from "./helpers.js";
 
 const IN = 3;

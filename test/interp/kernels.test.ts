@@ -5,9 +5,9 @@
  * accuracy, and the broadcasting helpers.
  */
 import { describe, expect, test } from "vitest";
-import { KERNELS } from "../../src/backends/interp/kernels/index.js";
-import { erf } from "../../src/backends/interp/math.js";
-import { broadcastIndex, broadcastShapes } from "../../src/backends/interp/tensor.js";
+import { KERNELS } from "../../src/reference/kernels/index.js";
+import { erf } from "../../src/reference/math.js";
+import { broadcastIndex, broadcastShapes } from "../../src/reference/tensor.js";
 import { ctx, f32, i64, run, t } from "./helpers.js";
 
 const values = (x: { data: ArrayLike<number> } | undefined): number[] => Array.from(x!.data);

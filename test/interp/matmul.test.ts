@@ -4,10 +4,10 @@
  * operands, and batched broadcasting.
  */
 import { describe, expect, test } from "vitest";
-import { matmulF32, matmulPacked, packA, packB } from "../../src/backends/interp/matmul.js";
-import { Rng } from "../../src/backends/interp/random.js";
-import type { Tensor } from "../../src/backends/interp/tensor.js";
-import { broadcastIndex, broadcastShapes, sizeOf } from "../../src/backends/interp/tensor.js";
+import { matmulF32, matmulPacked, packA, packB } from "../../src/reference/matmul.js";
+import { Rng } from "../../src/reference/random.js";
+import type { Tensor } from "../../src/reference/tensor.js";
+import { broadcastIndex, broadcastShapes, sizeOf } from "../../src/reference/tensor.js";
 import { f32, maxAbsDiff, randomF32, run, t } from "./helpers.js";
 
 /** C = A·B in float64 for row-major A [m, k] and B [k, n]. */

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AttrValue, DType, Tensor } from "../../src/backends/interp/tensor.js";
-import { fromValues } from "../../src/backends/interp/tensor.js";
+import type { AttrValue, DType, Tensor } from "../../src/reference/tensor.js";
+import { fromValues } from "../../src/reference/tensor.js";
 
 /** The repository root, and shared/ beside it (as in CI's checkout). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { INITIALIZERS, initTensor } from "../../src/backends/interp/init.js";
-import { Rng } from "../../src/backends/interp/random.js";
+import { Rng } from "../../src/reference/random.js";
 
 describe("Rng", () => {
   test("matches the reference C implementation of xoshiro128** from state {1, 2, 3, 4}", () => {

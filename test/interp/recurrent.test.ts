@@ -6,9 +6,9 @@
  * non-default activations, and layout 1.
  */
 import { describe, expect, test } from "vitest";
-import { Rng } from "../../src/backends/interp/random.js";
-import type { AttrValue, Tensor } from "../../src/backends/interp/tensor.js";
-import { transpose } from "../../src/backends/interp/kernels/shape.js";
+import { Rng } from "../../src/reference/random.js";
+import type { AttrValue, Tensor } from "../../src/reference/tensor.js";
+import { transpose } from "../../src/reference/kernels/shape.js";
 import { maxAbsDiff, randomF32, run, t } from "./helpers.js";
 
 type Cell = "LSTM" | "GRU" | "RNN";

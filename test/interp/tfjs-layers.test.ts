@@ -10,10 +10,10 @@ import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { KerasWeights, RecurrentCell } from "../../src/backends/interp/keras-convert.js";
 import { kerasToOnnx } from "../../src/backends/interp/keras-convert.js";
-import { KERNELS } from "../../src/backends/interp/kernels/index.js";
-import { Rng } from "../../src/backends/interp/random.js";
-import type { Tensor } from "../../src/backends/interp/tensor.js";
-import { makeTensor, withDims } from "../../src/backends/interp/tensor.js";
+import { KERNELS } from "../../src/reference/kernels/index.js";
+import { Rng } from "../../src/reference/random.js";
+import type { Tensor } from "../../src/reference/tensor.js";
+import { makeTensor, withDims } from "../../src/reference/tensor.js";
 
 const TOL = 1e-5;
 const BATCH = 3;

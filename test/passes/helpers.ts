@@ -1,7 +1,7 @@
 /** Shared helpers of the pass tests: the spec table, running a module, comparing outputs. */
 import { readdirSync, readFileSync } from "node:fs";
 import { InterpModel } from "../../src/backends/interp/model.js";
-import type { Tensor } from "../../src/backends/interp/tensor.js";
+import type { Tensor } from "../../src/reference/tensor.js";
 import { checkProgram } from "../../src/check/index.js";
 import { elaborate } from "../../src/elaborate/index.js";
 import type { IrModule } from "../../src/ir/types.js";

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { Env } from "../../src/backends/interp/execute.js";
-import { KERNELS } from "../../src/backends/interp/kernels/index.js";
-import { Rng } from "../../src/backends/interp/random.js";
+import { KERNELS } from "../../src/reference/kernels/index.js";
+import { Rng } from "../../src/reference/random.js";
 import { INTERP_KERNELS } from "../../src/backends/interp/table.js";
-import { makeTensor, type Tensor } from "../../src/backends/interp/tensor.js";
+import { makeTensor, type Tensor } from "../../src/reference/tensor.js";
 import type { Attr, Node } from "../../src/ir/types.js";
 
 const rng = new Rng(5);

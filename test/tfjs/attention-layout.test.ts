@@ -11,7 +11,7 @@ import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
 import { useTfBackend } from "../../src/backends/tfjs/runtime/backend.js";
 import { preludeFunction } from "./helpers.js";
-import { Rng } from "../../src/backends/interp/random.js";
+import { Rng } from "../../src/reference/random.js";
 
 type Attention = (o: object, ...xs: (tf.Tensor | undefined)[]) => tf.Tensor[];
 const attention = preludeFunction<Attention>("attention");

@@ -5,8 +5,8 @@
  */
 import type { Attr, Graph, Node } from "../../ir/types.js";
 import { INTERP_KERNELS } from "./table.js";
-import type { Rng } from "./random.js";
-import type { AttrValue, Tensor } from "./tensor.js";
+import type { Rng } from "../../reference/random.js";
+import type { AttrValue, Tensor } from "../../reference/tensor.js";
 
 export interface RunContext {
   rng: Rng;

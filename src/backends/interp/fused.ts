@@ -11,10 +11,10 @@
  *   it while it is in cache, instead of writing the sum and reading it back.
  */
 import type { Node } from "../../ir/types.js";
-import { gelu, sigmoid } from "./math.js";
-import { matmulPacked, packA, packB, type PackedB } from "./matmul.js";
+import { gelu, sigmoid } from "../../reference/math.js";
+import { matmulPacked, packA, packB, type PackedB } from "../../reference/matmul.js";
 import type { InterpKernel } from "./table.js";
-import { sizeOf, zeros, type Tensor } from "./tensor.js";
+import { sizeOf, zeros, type Tensor } from "../../reference/tensor.js";
 
 function need(op: string, inputs: readonly (Tensor | undefined)[], i: number): Tensor {
   const t = inputs[i];

@@ -4,8 +4,8 @@
  */
 import type { Dim, IrModule } from "../../ir/types.js";
 import { Env, runGraph, type RunContext } from "./execute.js";
-import { Rng } from "./random.js";
-import { makeTensor, zeros, type Tensor } from "./tensor.js";
+import { Rng } from "../../reference/random.js";
+import { makeTensor, zeros, type Tensor } from "../../reference/tensor.js";
 import { initWeights } from "./weights.js";
 
 export interface Encoded {

@@ -6,7 +6,7 @@
 import type { Graph, Node } from "../../ir/types.js";
 import type { Env, RunContext } from "./execute.js";
 import { Env as EnvClass } from "./execute.js";
-import { makeTensor, allocData, sizeOf, type Tensor } from "./tensor.js";
+import { makeTensor, allocData, sizeOf, type Tensor } from "../../reference/tensor.js";
 
 type RunGraph = (
   graph: Graph,

@@ -8,9 +8,9 @@ import type { Node } from "../../ir/types.js";
 import type { Env, RunContext } from "./execute.js";
 import { plainAttrs, runGraph } from "./execute.js";
 import { FUSED_KERNELS } from "./fused.js";
-import { KERNELS } from "./kernels/index.js";
-import type { Rng } from "./random.js";
-import { makeTensor, allocData, type AttrValue, type Tensor } from "./tensor.js";
+import { KERNELS } from "../../reference/kernels/index.js";
+import type { Rng } from "../../reference/random.js";
+import { makeTensor, allocData, type AttrValue, type Tensor } from "../../reference/tensor.js";
 import { scan } from "./scan.js";
 
 export interface InterpContext {

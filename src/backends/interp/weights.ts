@@ -5,8 +5,8 @@
  */
 import type { Init, IrModule, Parameter } from "../../ir/types.js";
 import { initTensor, type InitSpec } from "./init.js";
-import { Rng } from "./random.js";
-import { makeTensor, sizeOf, type Tensor } from "./tensor.js";
+import { Rng } from "../../reference/random.js";
+import { makeTensor, sizeOf, type Tensor } from "../../reference/tensor.js";
 
 /** FNV-1a over the name, mixed with the seed: a stable 32-bit stream id. */
 export function paramSeed(seed: number, name: string): number {

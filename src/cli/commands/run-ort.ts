@@ -4,7 +4,7 @@
  * run by onnxruntime-node. run.ts imports this module lazily.
  */
 import { initWeights } from "../../backends/interp/weights.js";
-import type { Tensor } from "../../backends/interp/tensor.js";
+import type { Tensor } from "../../reference/tensor.js";
 import { createOrtModel } from "../../backends/ort/model.js";
 import { ortStepModel } from "../../backends/ort/step-model.js";
 import { greedy } from "../../decode/search.js";

@@ -4,7 +4,7 @@
  * run.ts imports this module lazily, so other commands never load tfjs.
  */
 import { initWeights } from "../../backends/interp/weights.js";
-import type { Tensor } from "../../backends/interp/tensor.js";
+import type { Tensor } from "../../reference/tensor.js";
 import type { TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
 import { createTfjsModel } from "../../backends/tfjs/runtime/model.js";
 import type { IrModule } from "../../ir/types.js";

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InterpModel } from "../../backends/interp/model.js";
-import type { Tensor } from "../../backends/interp/tensor.js";
+import type { Tensor } from "../../reference/tensor.js";
 import type { TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
 import { irFromJson } from "../../ir/json.js";
 import type { IrModule } from "../../ir/types.js";

@@ -8,7 +8,7 @@
 import { resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { InterpModel } from "../../backends/interp/model.js";
-import { makeTensor, type Tensor } from "../../backends/interp/tensor.js";
+import { makeTensor, type Tensor } from "../../reference/tensor.js";
 import { TF_BACKENDS, type TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
 import { OrtUnavailableError } from "../../backends/ort/load.js";
 import { detokenize, tokenize } from "../../data/vocab.js";
