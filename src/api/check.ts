@@ -30,7 +30,7 @@ export interface CheckFilesResult {
   diagnostics: Diagnostic[];
   /** Every file text read, by the path diagnostics use (for rendering). */
   sources: Map<string, string>;
-  /** How many models the listed files declare without errors (imported files' not counted). */
+  /** How many models of the listed files pass the schema check (imported files' not counted). */
   models: number;
 }
 
@@ -82,13 +82,29 @@ function modelKey(model: CheckedModel): string {
  */
 function shapeDiagnostics(model: CheckedModel, options: CheckFilesOptions): Diagnostic[] {
   try {
-    return elaborate(model, { memoryBudgetBytes: options.memoryBudgetBytes }).diagnostics;
+    const { diagnostics } = elaborate(model, { memoryBudgetBytes: options.memoryBudgetBytes });
+    return diagnostics.map((d) => withModelNote(d, model));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw new Error(`elaborating model \`${model.name}\` of ${model.file}: ${message}`, {
       cause: e,
     });
   }
+}
+
+/**
+ * A problem found in a parent's or an instantiated model's text while elaborating a
+ * child says which model it was found in, as `checkProgram` does for schema errors:
+ * the parent itself may be fine.
+ */
+function withModelNote(d: Diagnostic, model: CheckedModel): Diagnostic {
+  const inside =
+    d.range.file === model.file &&
+    d.range.start.offset >= model.range.start.offset &&
+    d.range.end.offset <= model.range.end.offset;
+  if (inside) return d;
+  const note = { message: `while checking model \`${model.name}\``, range: model.nameRange };
+  return { ...d, related: [...(d.related ?? []), note] };
 }
 
 function emptyFile(file: string): Diagnostic {

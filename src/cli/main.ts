@@ -4,7 +4,7 @@
  * unless `--verbose` is given.
  */
 import { Command, CommanderError, Option } from "commander";
-import { runCheck } from "./commands/check.js";
+import { runCheck, type CheckOptions } from "./commands/check.js";
 import { runRun, type RunOptions } from "./commands/run.js";
 import { runCompile, TARGETS, type CompileOptions } from "./commands/compile.js";
 import { TF_BACKENDS } from "../backends/tfjs/runtime/tf-backends.js";
@@ -36,6 +36,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     })
     .showSuggestionAfterError(true);
 
+  const budgetOption = () =>
+    new Option(
+      "--memory-budget <bytes>",
+      "weight budget, e.g. 4GiB, 512MiB or plain bytes (default 4GiB)",
+    ).argParser(bytesOption);
+
   program
     .command("check")
     .description("parse, schema-check and shape-check .s2s files")
@@ -45,15 +51,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         .choices(["text", "json"])
         .default("text"),
     )
-    .action((files: string[], opts: { format: "text" | "json" }) => {
+    .addOption(budgetOption())
+    .action((files: string[], opts: CheckOptions) => {
       exitCode = runCheck(io, files, opts);
     });
-
-  const budgetOption = () =>
-    new Option(
-      "--memory-budget <bytes>",
-      "weight budget, e.g. 4GiB, 512MiB or plain bytes (default 4GiB)",
-    ).argParser(bytesOption);
 
   program
     .command("summary")
