@@ -1,0 +1,162 @@
+/**
+ * A model running on TensorFlow.js in this process (Node or a browser): the generated
+ * code of the tfjs backend with the weights as variables, so that the same object
+ * encodes, decodes, searches and trains. Tensors it returns belong to the caller
+ * (`dispose` them, or `disposeEncoded` what `encode` returns).
+ *
+ * The default tfjs backend is `cpu`, which needs nothing but JavaScript; `wasm` is many
+ * times faster but must find its .wasm files (the node entry locates them; in a browser
+ * call tfjs-backend-wasm's `setWasmPaths` first).
+ */
+import * as tf from "@tensorflow/tfjs";
+import { initWeights } from "../backends/interp/weights.js";
+import {
+  createTfjsModel,
+  type Batch,
+  type Encoded,
+  type TfBackend,
+  type TfjsModel,
+  type Tensors,
+  type WeightData,
+} from "../backends/tfjs/index.js";
+import { tfjsStepModel } from "../decode/tfjs.js";
+import { decodeAll, greedy, type Hypothesis } from "../decode/search.js";
+import type { IrModule } from "../ir/types.js";
+import { weightsProblem } from "./weights.js";
+
+export interface RuntimeOptions {
+  /** Weights by parameter name (e.g. trained); default: drawn from `seed` as the interpreter draws them. */
+  weights?: ReadonlyMap<string, WeightData>;
+  /** Seed of the drawn weights (default 0). */
+  seed?: number;
+  /** The tfjs backend (default `cpu`). */
+  backend?: TfBackend;
+}
+
+export interface SearchOptions {
+  /** Output tokens at most (default 2·|src| + 10, capped by the model's positions). */
+  maxLength?: number;
+}
+
+export interface BeamOptions extends SearchOptions {
+  /** Beam width (default 4). */
+  beam?: number;
+  /** α of the GNMT length penalty (default 0: plain log-probability). */
+  lengthPenalty?: number;
+}
+
+export interface TrainStepOptions {
+  /** The optimiser; default Adam at `learningRate`, created once and kept by the runtime. */
+  optimizer?: tf.Optimizer;
+  /** Learning rate of the default Adam (default 1e-3). */
+  learningRate?: number;
+  /** ε of label smoothing (default 0). */
+  labelSmoothing?: number;
+}
+
+export interface RuntimeResult {
+  runtime?: TfjsRuntime;
+  /** Weights that do not fit the module, or a backend that cannot start. */
+  error?: string;
+}
+
+/** Starts a runtime for a verified IR module (from `loadModel`, optimised or not). */
+export async function createRuntime(
+  module: IrModule,
+  options: RuntimeOptions = {},
+): Promise<RuntimeResult> {
+  const weights = options.weights ?? initWeights(module, options.seed ?? 0);
+  const problem = weightsProblem(module, weights);
+  if (problem !== undefined) return { error: problem };
+  try {
+    const model = await createTfjsModel(module, weights, { backend: options.backend ?? "cpu" });
+    return { runtime: new TfjsRuntime(model) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export class TfjsRuntime {
+  private optimizer: tf.Optimizer | undefined;
+
+  /** `model` is the backend's object, for what this facade does not cover. */
+  constructor(readonly model: TfjsModel) {}
+
+  get module(): IrModule {
+    return this.model.module;
+  }
+
+  /** Encodes a batch of sources (token ids, one row each); release with `disposeEncoded`. */
+  encode(src: number[][]): Encoded {
+    return this.model.encode(src);
+  }
+
+  /** Teacher-forced logits [B, T, V]; each row of `tgtIn` starts with <bos>. */
+  decode(encoded: Encoded, tgtIn: number[][]): tf.Tensor {
+    return this.model.decode(encoded, tgtIn);
+  }
+
+  /** One decoder step: logits [B, V] for `tokens` at position `pos`, and the next states. */
+  decodeStep(
+    encoded: Encoded,
+    states: Tensors,
+    tokens: number[],
+    pos: number,
+  ): { logits: tf.Tensor; states: Tensors } {
+    return this.model.step(encoded, states, tokens, pos);
+  }
+
+  disposeEncoded(encoded: Encoded): void {
+    this.model.disposeEncoded(encoded);
+  }
+
+  /** encode then decode, with the logits copied out: [B·T·V] row-major and their shape. */
+  async forward(
+    src: number[][],
+    tgtIn: number[][],
+  ): Promise<{ logits: Float32Array; shape: number[] }> {
+    const encoded = this.encode(src);
+    const logits = this.decode(encoded, tgtIn);
+    const data = (await logits.data()) as Float32Array;
+    const shape = logits.shape;
+    logits.dispose();
+    this.disposeEncoded(encoded);
+    return { logits: data, shape };
+  }
+
+  /** Greedy decoding of a batch (through decode_step, with the state or cache). */
+  greedy(src: number[][], options: SearchOptions = {}): Promise<Hypothesis[]> {
+    return greedy(tfjsStepModel(this.model), src, options);
+  }
+
+  /** Beam search, one source at a time; never worse under the model than greedy. */
+  beam(src: number[][], options: BeamOptions = {}): Promise<Hypothesis[]> {
+    return decodeAll(tfjsStepModel(this.model), src, { ...options, beam: options.beam ?? 4 });
+  }
+
+  /** One optimiser step on a batch (dropout on); returns the loss before the step. */
+  trainStep(batch: Batch, options: TrainStepOptions = {}): number {
+    const optimizer =
+      options.optimizer ?? (this.optimizer ??= tf.train.adam(options.learningRate ?? 1e-3));
+    return this.model.trainStep(optimizer, batch, {
+      ...(options.labelSmoothing === undefined ? {} : { labelSmoothing: options.labelSmoothing }),
+    });
+  }
+
+  /** Replaces every weight; returns why not when `weights` do not fit (nothing is changed then). */
+  loadWeights(weights: ReadonlyMap<string, WeightData>): { error?: string } {
+    const problem = weightsProblem(this.module, weights);
+    if (problem !== undefined) return { error: problem };
+    for (const [name, v] of this.model.variables) {
+      const w = weights.get(name)!;
+      tf.tidy(() => v.assign(tf.tensor(Float32Array.from(w.data), [...w.dims], "float32")));
+    }
+    return {};
+  }
+
+  /** Releases the weights and everything cached from them. */
+  dispose(): void {
+    this.optimizer?.dispose();
+    this.model.dispose();
+  }
+}

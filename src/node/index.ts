@@ -1,0 +1,91 @@
+/**
+ * s2sc for Node (`import … from "s2sc/node"`): everything of the core entry (`"s2sc"`)
+ * plus what needs a disk or native code: the disk `SourceHost`, loading and checking
+ * files, writing compiled packages and checkpoints atomically, and ONNX Runtime (an
+ * optional peer dependency, loaded on first use). The CLI is a shell over these two
+ * entries. See docs/api.md.
+ */
+import { checkFiles, type CheckFilesOptions, type CheckFilesResult } from "../api/check.js";
+import { loadModel, type LoadOptions, type LoadResult } from "../api/load.js";
+import { diskHost } from "./disk-host.js";
+import { diskIsFile } from "./disk-is-file.js";
+import { writeDirectoryAtomically } from "./write-dir.js";
+
+export * from "../index.js";
+
+// ---- sources on disk -----------------------------------------------------------------
+export { diskHost, readSourceFile, MAX_SOURCE_BYTES } from "./disk-host.js";
+export { diskIsFile } from "./disk-is-file.js";
+
+export interface DiskOptions {
+  /** The directory relative paths start from, and diagnostics are shown relative to (default: `process.cwd()`). */
+  cwd?: string;
+}
+
+/** `loadModel` over the disk: `spec` is `FILE` or `FILE:MODEL`. */
+export function loadFile(
+  spec: string,
+  options: Omit<LoadOptions, "isFile"> & DiskOptions = {},
+): LoadResult {
+  const cwd = options.cwd ?? process.cwd();
+  return loadModel(diskHost(cwd), spec, {
+    memoryBudgetBytes: options.memoryBudgetBytes,
+    isFile: diskIsFile(cwd),
+  });
+}
+
+/** The whole check (`checkFiles`) of files on disk. */
+export function checkFile(
+  paths: string | readonly string[],
+  options: CheckFilesOptions & DiskOptions = {},
+): CheckFilesResult {
+  const { cwd, ...check } = options;
+  return checkFiles(diskHost(cwd), typeof paths === "string" ? [paths] : paths, check);
+}
+
+// ---- writing ---------------------------------------------------------------------------
+/**
+ * Writes `compile`'s files as the directory `dir` (absolute) atomically: a reader sees
+ * the old directory or the new one, never half of one. Throws on an I/O error.
+ */
+export function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
+  return writeDirectoryAtomically(dir, files);
+}
+export { writeTfjsPackage, PackageError } from "../backends/tfjs/index.js";
+export {
+  writeOnnxPackage,
+  readDescription as readOnnxDescription,
+} from "../backends/onnx/index.js";
+export { writeFileAtomic, type AtomicWriteOptions } from "./atomic.js";
+
+// ---- checkpoints and training runs ------------------------------------------------------
+export {
+  CHECKPOINT_FILE,
+  SPEC_FILE,
+  CheckpointError,
+  checkpointJson,
+  hasCheckpoint,
+  loadCheckpoint,
+  loadCheckpointModule,
+  saveCheckpoint,
+  weightsMismatch,
+  writeStatic,
+  type AdamState,
+  type Checkpoint,
+  type SpecRecord,
+  type StoredTensor,
+} from "./checkpoint.js";
+
+// ---- ONNX Runtime (optional peer dependency) ---------------------------------------------
+export {
+  createOrtModel,
+  loadOrtModel,
+  loadOrt,
+  ortStepModel,
+  OrtModel,
+  OrtUnavailableError,
+  type OrtEncoded,
+  type OrtModelOptions,
+  type OrtState,
+  type OrtTensors,
+} from "../backends/ort/index.js";
