@@ -4,8 +4,7 @@
  * never silent. A bare word is an enum word only for enum fields; anywhere else it is an
  * undefined name.
  */
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { SourceRange } from "../diagnostics/range.js";
+import type { Diagnostics, SourceRange } from "../diagnostics/index.js";
 import { reportUndefinedName } from "./evaluate.js";
 import type { Value } from "./model.js";
 import { describeRange, describeType, inRange } from "./schema-query.js";
@@ -27,7 +26,9 @@ export function coerce(
 ): Value | undefined {
   const v = f.value;
   if (f.word !== undefined && type.kind !== "enum" && v.type === "enum") {
-    reportUndefinedName(v.value, f.word.range, f.word.scope, diags);
+    // `tied = yes`: the word was meant as a truth value, which has two spellings.
+    const hint = type.kind === "bool" ? "a bool is written `true` or `false`" : undefined;
+    reportUndefinedName(v.value, f.word.range, f.word.scope, diags, hint);
     return undefined;
   }
   const wrongType = (hint?: string): undefined => {
@@ -50,7 +51,9 @@ export function coerce(
           `${what} must be ${r === "" ? "an integer" : `an integer ${r}`}, not ${formatValue(v)}`,
           v.type === "float"
             ? { hint: "sizes are integers: use floor(...) or ceil(...) to round" }
-            : {},
+            : type.why === undefined
+              ? {}
+              : { hint: type.why },
         );
         return undefined;
       }
@@ -59,7 +62,12 @@ export function coerce(
     case "float": {
       if (v.type !== "int" && v.type !== "float") return wrongType();
       if (!inRange(v.value, type)) {
-        diags.add("S2S2025", at, `${what} must be ${describeRange(type)}, not ${formatValue(v)}`);
+        diags.add(
+          "S2S2025",
+          at,
+          `${what} must be ${describeRange(type)}, not ${formatValue(v)}`,
+          type.why === undefined ? {} : { hint: type.why },
+        );
         return undefined;
       }
       return { type: "float", value: v.value };

@@ -7,8 +7,8 @@
  * the parser already reported) returns undefined silently. Either way the caller stays
  * silent about the missing value, so one mistake gives one diagnostic.
  */
-import { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { Expr } from "../parser/ast.js";
+import { Diagnostics } from "../diagnostics/index.js";
+import type { Expr } from "../parser/index.js";
 import { binary, negate, type OpResult } from "./arith.js";
 import { BUILTINS } from "./builtins.js";
 import { ENUM_WORDS } from "./schema-query.js";
@@ -147,12 +147,14 @@ export function reportUndefinedName(
   range: Folded["range"],
   scope: Scope,
   diags: Diagnostics,
+  /** What the value was for, when that says more than a similar name would. */
+  expected?: string,
 ): void {
   diags.add(
     "S2S2001",
     range,
     `undefined name \`${name}\``,
-    withHint(didYouMean(name, scope.visibleNames())),
+    withHint(expected ?? didYouMean(name, scope.visibleNames())),
   );
 }
 

@@ -8,11 +8,15 @@
  *   `self_attention { }` matches `self_attention scaled_dot { }`. When a body has several
  *   sections with the same head and variant (two `lstm` layers), the n-th of the child
  *   merges into the n-th of the parent.
+ * - A section whose written variant differs from the parent's section with the same head
+ *   (`attention dot { }` over `attention general { }`) replaces that section in place:
+ *   the parent's settings for it belonged to the other variant, so none are kept. A
+ *   parent section that some child section merges into is never replaced.
  * - Stacks match the same way, by position among the body's stacks: the child's count
  *   replaces the parent's and the bodies merge (`encoder { stack 12 { } }` deepens the
  *   parent's first stack).
- * - A section or stack the parent lacks (no n-th match) is appended after the parent's
- *   members.
+ * - A section or stack the parent lacks (no match and nothing to replace) is appended
+ *   after the parent's members.
  *
  * Both trees are fresh from expansion, so the parent's tree is updated in place.
  */
@@ -50,14 +54,43 @@ function mergeMembers(
     else group.push(b);
   }
   const seen = new Map<string, number>();
-  for (const item of child.children) {
+  const matches = child.children.map((item) => {
     const key = matchKey(item);
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    const match = byKey.get(key)?.[n];
-    if (match === undefined) base.children.push(item);
-    else mergeItem(match, item);
-  }
+    return byKey.get(key)?.[n];
+  });
+  // Decided before any replacement, so that a later child section merging into a parent
+  // section keeps it from being replaced by an earlier one.
+  const taken = new Set<PendingItem>(matches.filter((m) => m !== undefined));
+  child.children.forEach((item, i) => {
+    const match = matches[i];
+    if (match !== undefined) return mergeItem(match, item);
+    const replaced = otherVariant(base.children, item, taken);
+    if (replaced === undefined) return void base.children.push(item);
+    taken.add(item);
+    base.children[base.children.indexOf(replaced)] = item;
+  });
+}
+
+/**
+ * The parent's first section with `item`'s head and another variant that no child
+ * section has claimed: what a child section with a written variant replaces.
+ */
+function otherVariant(
+  parents: readonly PendingItem[],
+  item: PendingItem,
+  taken: ReadonlySet<PendingItem>,
+): PendingItem | undefined {
+  if (item.kind !== "section" || item.variant === undefined) return undefined;
+  const key = matchKey(item);
+  return parents.find(
+    (p) =>
+      p.kind === "section" &&
+      p.head.name === item.head.name &&
+      !taken.has(p) &&
+      matchKey(p) !== key,
+  );
 }
 
 function mergeItem(base: PendingItem, child: PendingItem): void {

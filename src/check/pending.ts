@@ -8,9 +8,8 @@
  * written, independent of values: a `let` or setting given twice, a `let` shadowing an
  * enum word.
  */
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { SourceRange } from "../diagnostics/range.js";
-import type { Body, Expr, Ident, LetDecl } from "../parser/ast.js";
+import type { Diagnostics, SourceRange } from "../diagnostics/index.js";
+import type { Body, Expr, Ident, LetDecl } from "../parser/index.js";
 import { evaluateBinding } from "./evaluate.js";
 import { ENUM_WORDS } from "./schema-query.js";
 import { Scope } from "./scope.js";
@@ -27,6 +26,11 @@ export interface PendingSection {
   kind: "section";
   head: Ident;
   variant: Ident | undefined;
+  /**
+   * The scope the section is written in: a variant is a word, never a name, but a
+   * variant that spells a parameter or `let` gets a hint saying so.
+   */
+  scope?: Scope;
   range: SourceRange;
   /** By name, in the order first written (an override keeps its parent's place). */
   settings: Map<string, PendingSetting>;
@@ -112,6 +116,7 @@ export function buildBody(
           kind: "section",
           head: m.head,
           variant: m.variant,
+          scope,
           range: m.range,
           settings: new Map(),
           children: [],

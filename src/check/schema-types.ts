@@ -11,6 +11,8 @@ export interface NumberRange {
   max?: number;
   minExclusive?: boolean;
   maxExclusive?: boolean;
+  /** The hint for a value outside the range, when the bound needs a reason. */
+  why?: string;
 }
 
 export type FieldType =

@@ -17,6 +17,16 @@ const word = (value: string): Value => ({ type: "enum", value });
 
 /** A size: a positive integer (brief §4: "a non-positive or non-integer size"). */
 const SIZE: FieldType = { kind: "int", min: 1 };
+/**
+ * The four special tokens `<pad> <bos> <eos> <unk>` take the first ids of every
+ * vocabulary (src/data/vocab.ts, SPECIAL_TOKENS), so a smaller one has no room for them.
+ */
+export const MIN_VOCAB = 4;
+const VOCAB: FieldType = {
+  kind: "int",
+  min: MIN_VOCAB,
+  why: `at least ${MIN_VOCAB}: the special tokens <pad> <bos> <eos> <unk> take the first ${MIN_VOCAB} ids`,
+};
 /** A probability that must leave something: dropout and label smoothing are in [0, 1). */
 const RATE: FieldType = { kind: "float", min: 0, max: 1, maxExclusive: true };
 const BOOL: FieldType = { kind: "bool" };
@@ -153,7 +163,7 @@ const embedding = (head: "source" | "target", side: string): SectionSpec => ({
   fields: [
     {
       name: "vocab",
-      type: SIZE,
+      type: VOCAB,
       doc: `${side} vocabulary size, including the four special tokens (default: the model's \`vocab\`)`,
       required: true,
       inherit: true,
@@ -174,7 +184,7 @@ export const SCHEMA: Readonly<Record<SectionHead, SectionSpec>> = {
     fields: [
       {
         name: "vocab",
-        type: SIZE,
+        type: VOCAB,
         doc: "vocabulary size for both sides (the default of `source.vocab` and `target.vocab`)",
       },
       {

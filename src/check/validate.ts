@@ -4,8 +4,7 @@
  * required and repeated sections. Problems are reported and the offending member is
  * left out, so checking continues with the rest of the model.
  */
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { SourceRange } from "../diagnostics/range.js";
+import type { Diagnostics, SourceRange } from "../diagnostics/index.js";
 import { evaluate, reportUndefinedName } from "./evaluate.js";
 import type { ResolvedItem, ResolvedSection, ResolvedStack } from "./model.js";
 import type { PendingItem, PendingSection, PendingStack } from "./pending.js";
@@ -193,6 +192,7 @@ function checkVariant(
     case "unknown":
       diags.add("S2S2023", p.variant!.range, `unknown \`${head}\` variant \`${written}\``, {
         hint:
+          nameNotVariant(p, head, Object.keys(spec.variants?.words ?? {})[0] ?? "") ??
           spec.variants?.notVariants?.[written!] ??
           didYouMean(written!, words) ??
           `the variants are ${words.join(", ")}`,
@@ -266,4 +266,16 @@ function keywordRange(r: SourceRange): SourceRange {
     start: r.start,
     end: { offset: r.start.offset + n, line: r.start.line, column: r.start.column + n },
   };
+}
+
+/**
+ * A variant is a word written after the head, not an expression (docs/language.md,
+ * "Variants"): one that spells a parameter or `let` is told how to vary it instead.
+ */
+function nameNotVariant(p: PendingSection, head: string, example: string): string | undefined {
+  const written = p.variant?.name;
+  const binding = written === undefined ? undefined : p.scope?.lookup(written);
+  if (binding === undefined) return undefined;
+  const what = binding.kind === "param" ? "a parameter" : "a `let`";
+  return `\`${written}\` is ${what}, but a variant is a word, not a value: write it (\`${head} ${example} { }\`) and vary it with \`extends\`, where a section with another variant replaces the parent's`;
 }

@@ -2,10 +2,9 @@
  * State shared while elaborating one model: the parameter table (visible to every
  * graph), the layer table for `summary`, unique value names, and the diagnostics.
  */
-import type { Code } from "../diagnostics/codes.js";
-import { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { SourceRange } from "../diagnostics/range.js";
-import { uniqueNames, type ValueLookup } from "../ir/builder.js";
+import type { Code, SourceRange } from "../diagnostics/index.js";
+import { Diagnostics, type Related } from "../diagnostics/index.js";
+import { uniqueNames, type ValueLookup } from "../ir/index.js";
 import type {
   ConstTensor,
   Dim,
@@ -14,7 +13,7 @@ import type {
   Parameter,
   ParamRole,
   TensorType,
-} from "../ir/types.js";
+} from "../ir/index.js";
 
 /** Stops elaboration of a model after a diagnostic has been recorded. */
 export class ElaborationStop extends Error {}
@@ -102,8 +101,17 @@ export class ElabContext implements ValueLookup {
   }
 
   /** Records an error and stops elaborating this model. */
-  fail(code: Code, range: SourceRange, message: string, hint?: string): never {
-    this.diagnostics.add(code, range, message, hint === undefined ? {} : { hint });
+  fail(
+    code: Code,
+    range: SourceRange,
+    message: string,
+    hint?: string,
+    related: Related[] = [],
+  ): never {
+    this.diagnostics.add(code, range, message, {
+      ...(hint === undefined ? {} : { hint }),
+      related,
+    });
     throw new ElaborationStop(message);
   }
 }

@@ -11,8 +11,8 @@
  * teacher-forced decode runs each layer over the whole target at once; otherwise it is
  * a Scan whose body is the same step function decode_step uses.
  */
-import type { ResolvedSection } from "../check/model.js";
-import { int, ints, GraphBuilder } from "../ir/builder.js";
+import type { ResolvedSection } from "../check/index.js";
+import { GraphBuilder, int, ints } from "../ir/index.js";
 import {
   attend,
   attentionalState,
@@ -55,13 +55,7 @@ export function planRecurrentDecoder(
       }
       layers.push(recurrentSpec(s, p.path));
     } else if (s.head === "attention") {
-      if (att !== undefined)
-        e.cx.fail(
-          "S2S3008",
-          s.nameRange,
-          "a recurrent decoder takes one `attention` section",
-          "remove one of them",
-        );
+      if (att !== undefined) secondAttention(e, plan, att, p);
       att = p;
       attIndex = i;
     } else {
@@ -311,4 +305,36 @@ function layerRows(e: Emit, p: RecurrentDecoderPlan): void {
   if (a?.placement === "before") attention();
   for (const l of p.layers) e.cx.layer(l.path, l.cell, ["B", "T", l.hidden], l.section.range);
   if (a?.placement === "after") attention();
+}
+
+/**
+ * S2S3008 for a second `attention` in a recurrent decoder, naming where the two came
+ * from: the user may have written one section that a `stack` repeats, or one that
+ * `extends` put next to the parent's.
+ */
+function secondAttention(
+  e: Emit,
+  plan: readonly PlannedSection[],
+  first: PlannedSection,
+  second: PlannedSection,
+): never {
+  const s = second.section;
+  const written = `attention ${s.variant ?? ""}`.trim();
+  if (first.section === s) {
+    const times = plan.filter((p) => p.section === s).length;
+    e.cx.fail(
+      "S2S3008",
+      s.nameRange,
+      `\`${written}\` is inside a \`stack\` that repeats it ${times} times, but a recurrent decoder takes one \`attention\` section`,
+      `move \`${written} { ... }\` out of the stack, after it (attention on the top layer) or before it`,
+    );
+  }
+  const other = `attention ${first.section.variant ?? ""}`.trim();
+  e.cx.fail(
+    "S2S3008",
+    s.nameRange,
+    `a recurrent decoder takes one \`attention\` section, and \`${written}\` comes after \`${other}\``,
+    "remove one of them",
+    [{ message: `the other one, \`${other}\`, is here`, range: first.section.nameRange }],
+  );
 }

@@ -86,7 +86,7 @@ describe("extends", () => {
     ]);
   });
 
-  it("matches sections by head and variant: a different variant is appended", () => {
+  it("matches sections by head and variant: a different variant replaces the parent's", () => {
     const m = checkedModel(
       BASE + "model child extends base { decoder { attention dot { } } }",
       "child",
@@ -94,7 +94,7 @@ describe("extends", () => {
     const dec = section(m.root, "decoder");
     expect(
       dec.children.map((c) => (c.kind === "stack" ? "stack" : `${c.head} ${c.variant}`)),
-    ).toEqual(["stack", "attention general", "attention dot"]);
+    ).toEqual(["stack", "attention dot"]);
   });
 
   it("compares variants after defaults and aliases", () => {
