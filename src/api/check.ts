@@ -56,7 +56,7 @@ export function checkFiles(
       elaborated.add(key);
       found.push(...shapeDiagnostics(model, options));
     }
-    diagnostics.push(...sortDiagnostics(found));
+    diagnostics.push(...found);
     return result.models;
   };
 
@@ -68,7 +68,23 @@ export function checkFiles(
   for (const path of [...sources.keys()]) if (!checkedFiles.has(path)) checkFile(path);
 
   // Two listed files importing the same third replay its problems: each is kept once.
-  return { diagnostics: dedupeDiagnostics(diagnostics), sources, models: counted.size };
+  const unique = dedupeDiagnostics(diagnostics);
+  return { diagnostics: inFileOrder(unique), sources, models: counted.size };
+}
+
+/**
+ * Files in the order they were first reported (the command line's, then imports), each
+ * file's diagnostics by position: an imported file's shape errors, found last, join its
+ * other problems instead of trailing after every other file's.
+ */
+function inFileOrder(ds: readonly Diagnostic[]): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of ds) {
+    const list = byFile.get(d.range.file);
+    if (list === undefined) byFile.set(d.range.file, [d]);
+    else list.push(d);
+  }
+  return [...byFile.values()].flatMap((list) => sortDiagnostics(list));
 }
 
 function modelKey(model: CheckedModel): string {

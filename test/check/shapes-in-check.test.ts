@@ -188,4 +188,18 @@ describe("checkFiles (the API under the command)", () => {
     ]);
     expect(r.sources.get("m.s2s")).toContain("model odd");
   });
+
+  it("lists each file's diagnostics together, by position, files in the order met", () => {
+    const host = memoryHost({
+      "lib.s2s": BASE + "model odd = base(h = 5)\nmodel empty { }\n",
+      "a.s2s": 'import "lib.s2s"\nmodel a extends base { }\n',
+    });
+    const r = checkFiles(host, ["a.s2s"]);
+    const at = r.diagnostics.map((d) => `${d.range.file}:${d.range.start.line} ${d.code}`);
+    expect(at).toEqual([
+      "a.s2s:1 S2S2011",
+      `lib.s2s:${HEADS_LINE} S2S3002`,
+      ...Array<string>(4).fill("lib.s2s:9 S2S2029"),
+    ]);
+  });
 });
