@@ -7,7 +7,7 @@ import { IR_SCHEMA } from "../../src/ir/schema.js";
 import type { IrModule } from "../../src/ir/types.js";
 import { clone, tinyModule } from "./fixtures.js";
 
-function readSchemaFile(): unknown {
+function readSchemaFile(): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL("../../schema/ir.schema.json", import.meta.url), "utf8"));
 }
 

@@ -15,11 +15,14 @@
  * Operator schemas (attribute and input types) are what ONNX Runtime checks when it
  * loads the file; the tests load every export there as well.
  */
-import type { onnx as OnnxNs } from "onnx-proto";
-import { decodeModel, IR_DTYPE } from "./proto.js";
-
-type GraphProto = OnnxNs.IGraphProto;
-type ValueInfo = OnnxNs.IValueInfoProto;
+import {
+  decodeModel,
+  int64Number as num,
+  IR_DTYPE,
+  type DecodedModel,
+  type GraphProto,
+  type ValueInfoProto as ValueInfo,
+} from "./proto.js";
 
 const BYTES: Record<number, number> = { 1: 4, 6: 4, 7: 8, 9: 1 };
 
@@ -28,13 +31,9 @@ function typed(v: ValueInfo): boolean {
   return t?.elemType !== undefined && t.elemType !== 0 && t.shape !== undefined && t.shape !== null;
 }
 
-function num(x: number | { toNumber(): number } | null | undefined): number {
-  return x === null || x === undefined ? 0 : typeof x === "number" ? x : x.toNumber();
-}
-
 export function checkOnnxModel(bytes: Uint8Array): string[] {
   const errors: string[] = [];
-  let model: OnnxNs.ModelProto;
+  let model: DecodedModel;
   try {
     model = decodeModel(bytes);
   } catch (e) {

@@ -1,19 +1,33 @@
 /**
- * The ONNX protobuf schema, from the `onnx-proto` package (protobufjs code generated from
- * the official onnx.proto). It is a CommonJS module, hence the default import. Only the
- * long-stable messages are used (Model/Graph/Node/Attribute/Tensor/ValueInfo), so the
- * package's schema tag does not limit the IR version or opset we write.
+ * The ONNX protobuf schema: src/backends/onnx/proto/onnx.ts, generated from the part of
+ * onnx.proto that s2sc uses (see proto/onnx.proto) and read by protobufjs/light, which is
+ * browser-safe. Only long-stable messages are used (Model/Graph/Node/Attribute/Tensor/
+ * ValueInfo), so the schema does not limit the IR version or opset we write.
  */
-import onnxProto from "onnx-proto";
+import protobuf from "protobufjs/light.js";
+import type { Long } from "protobufjs/light.js";
 import type { DType } from "../../ir/types.js";
+import {
+  AttributeProto_AttributeType,
+  onnxRoot,
+  type IAttributeProto,
+  type IGraphProto,
+  type IModelProto,
+  type INodeProto,
+  type ITensorProto,
+  type IValueInfoProto,
+  type ModelProto as DecodedModel,
+} from "./proto/onnx.js";
 
-export const onnx = onnxProto.onnx;
-export type ModelProto = onnxProto.onnx.IModelProto;
-export type GraphProto = onnxProto.onnx.IGraphProto;
-export type NodeProto = onnxProto.onnx.INodeProto;
-export type AttributeProto = onnxProto.onnx.IAttributeProto;
-export type TensorProto = onnxProto.onnx.ITensorProto;
-export type ValueInfoProto = onnxProto.onnx.IValueInfoProto;
+export type ModelProto = IModelProto;
+export type GraphProto = IGraphProto;
+export type NodeProto = INodeProto;
+export type AttributeProto = IAttributeProto;
+export type TensorProto = ITensorProto;
+export type ValueInfoProto = IValueInfoProto;
+export type { DecodedModel };
+
+const MODEL = onnxRoot.lookupType("onnx.ModelProto");
 
 /** ONNX's TensorProto.DataType for each IR element type. */
 export const ONNX_DTYPE: Readonly<Record<DType, number>> = {
@@ -30,7 +44,7 @@ export const IR_DTYPE: Readonly<Record<number, DType>> = {
   9: "bool",
 };
 
-export const ATTR = onnxProto.onnx.AttributeProto.AttributeType;
+export const ATTR = AttributeProto_AttributeType;
 
 /**
  * The default-domain opset the export targets: 23 is the first with `Attention` and
@@ -41,9 +55,17 @@ export const OPSET = 23;
 export const IR_VERSION = 11;
 
 export function encodeModel(model: ModelProto): Uint8Array {
-  return onnx.ModelProto.encode(onnx.ModelProto.create(model)).finish();
+  return MODEL.encode(MODEL.create(model)).finish();
 }
 
-export function decodeModel(bytes: Uint8Array): onnxProto.onnx.ModelProto {
-  return onnx.ModelProto.decode(bytes);
+export function decodeModel(bytes: Uint8Array): DecodedModel {
+  // protobufjs/light's decode returns its Message base type; the generated interface is
+  // the shape of the decoded ModelProto.
+  return MODEL.decode(bytes) as unknown as DecodedModel;
+}
+
+/** An int64 field's value as a number (decoded int64s are Long objects; ours fit 2^53). */
+export function int64Number(x: number | Long | null | undefined): number {
+  if (x === null || x === undefined) return 0;
+  return typeof x === "number" ? x : protobuf.util.LongBits.from(x).toNumber();
 }
