@@ -1,9 +1,8 @@
 /** Shared by the tfjs tests: the specs under test, as IR modules, and comparisons. */
 import { readdirSync } from "node:fs";
-import * as tf from "@tensorflow/tfjs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { preludeSource } from "../../src/backends/tfjs/prelude/index.js";
+import * as lib from "../../src/backends/tfjs/runtime-lib/helpers.js";
 import { checkProgram } from "../../src/check/index.js";
 import { elaborate } from "../../src/elaborate/index.js";
 import type { IrModule } from "../../src/ir/types.js";
@@ -59,7 +58,7 @@ export const TGT_IN = [
   [1, 4, 9],
 ];
 
-/** A prelude helper (with what it calls) as a function over `tf`, for testing it alone. */
-export function preludeFunction<T>(name: string): T {
-  return new Function("tf", `${preludeSource([name])}\nreturn ${name};`)(tf) as T;
+/** A helper of the runtime library by name, for testing it alone. */
+export function preludeFunction<T>(name: keyof typeof lib): T {
+  return lib[name] as T;
 }

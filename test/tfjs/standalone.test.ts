@@ -87,13 +87,18 @@ describe("a compiled model runs with @tensorflow/tfjs alone", () => {
     expect(decoded[name(spec)]).toEqual(expected);
   });
 
-  test("the generated module imports nothing but @tensorflow/tfjs", () => {
-    const text = readFileSync(join(work, "attn_general", "model.js"), "utf8");
-    const statics = [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
-    expect(statics).toEqual(["@tensorflow/tfjs"]);
+  test("the package imports nothing but @tensorflow/tfjs (and its own runtime file)", () => {
+    const read = (file: string) => readFileSync(join(work, "attn_general", file), "utf8");
+    const statics = (text: string) =>
+      new Set([...text.matchAll(/^(?:import|\}) .*from "([^"]+)";$/gm)].map((m) => m[1]));
+    const dynamic = (text: string) =>
+      new Set([...text.matchAll(/await import\(([^)]+)\)/g)].map((m) => m[1]));
+    expect(statics(read("model.js"))).toEqual(new Set(["@tensorflow/tfjs", "./s2sc-runtime.js"]));
+    expect(dynamic(read("model.js"))).toEqual(new Set());
+    const runtime = read("s2sc-runtime.js");
+    expect(statics(runtime)).toEqual(new Set(["@tensorflow/tfjs"]));
     // Dynamic imports only happen on request (Node file access, the optional wasm backend).
-    const dynamic = [...text.matchAll(/await import\(([^)]+)\)/g)].map((m) => m[1]);
-    expect(new Set(dynamic)).toEqual(new Set(['"node:url"', '"node:fs/promises"', "specifier"]));
+    expect(dynamic(runtime)).toEqual(new Set(['"node:url"', '"node:fs/promises"', "specifier"]));
   });
 
   test("the layer paths are comments of the generated code", () => {

@@ -3,7 +3,8 @@
  * weights (seeded or trained; see compile-package.ts), written atomically into DIR.
  */
 import { LoweringError } from "../../backends/tfjs/codegen/graph.js";
-import { PackageError, writeTfjsPackage } from "../../backends/tfjs/package/write.js";
+import { PackageError } from "../../backends/tfjs/package/files.js";
+import { writeTfjsPackage } from "../../node/tfjs-package.js";
 import type { IrModule } from "../../ir/types.js";
 import type { Io } from "../io.js";
 import { compilePackage, type PackageTarget, type TrainedWeights } from "./compile-package.js";

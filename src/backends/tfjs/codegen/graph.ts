@@ -9,14 +9,17 @@ import type { ConstTensor, Graph, Node, TensorType } from "../../../ir/types.js"
 import { formatShape } from "../../../ir/dims.js";
 import { TFJS_LOWERINGS } from "../lowering/table.js";
 import type { LowerContext } from "../lowering/types.js";
-import { preludeNames } from "../prelude/index.js";
+import { HELPER_NAMES } from "../runtime-lib/compiled.generated.js";
 import { analyze, type Analysis } from "./analysis.js";
 import type { DerivePlan } from "./derive.js";
 import { constTensor, str } from "./literal.js";
 import { NameTable } from "./names.js";
 
-/** Identifiers of the generated code's own top level and of a graph function's parameters. */
-export const RESERVED_NAMES = ["tf", "weights", "inputs", "CONFIG", ...preludeNames()];
+/**
+ * Identifiers of the generated code's own top level (the runtime library's helpers
+ * among them, by the names the library exports) and of a graph function's parameters.
+ */
+export const RESERVED_NAMES = ["tf", "lib", "weights", "inputs", "CONFIG", ...HELPER_NAMES];
 
 export class LoweringError extends Error {}
 

@@ -1,17 +1,20 @@
 /**
- * Assembles the generated code of a module: configuration, the prelude helpers the
- * graphs use, one function per graph, and the API. `core` is what in-process execution
- * evaluates; `module` is the ES module that `s2sc compile --target tfjs` writes, the
- * same text plus the import of @tensorflow/tfjs, load() and the exports.
+ * Assembles the generated code of a module: configuration and one function per graph.
+ * `core` is what in-process execution evaluates (runtime/core.ts), with the helpers it
+ * names (`helpers`) passed in; `module` is the ES module that `s2sc compile --target
+ * tfjs` writes, the same text plus the imports of @tensorflow/tfjs and of the helpers
+ * and API from the runtime file next to it (RUNTIME_FILE, runtime-lib/ compiled), and
+ * the exports. Hand-written code is never generated: only the graphs are.
  */
 import type { EntryPoint, IrModule } from "../../../ir/types.js";
-import { preludeSource } from "../prelude/index.js";
-import { API_SOURCE, LOAD_SOURCE } from "./api.js";
 import { planDerived } from "./derive.js";
 import { emitGraphFunction } from "./graph.js";
 
 /** Named in the generated header and model.json (the version of package.json). */
 export const GENERATOR = "s2sc 0.1.0";
+
+/** The runtime library's file in a compiled package (runtime-lib/package-entry.ts, bundled). */
+export const RUNTIME_FILE = "s2sc-runtime.js";
 
 export const GRAPH_FUNCTIONS: Record<EntryPoint, string> = {
   encode: "encodeGraph",
@@ -19,21 +22,18 @@ export const GRAPH_FUNCTIONS: Record<EntryPoint, string> = {
   decode_step: "decodeStepGraph",
 };
 
-/** What the core defines for the API facade and the module's exports. */
+/** What the core defines: the fields of runtime-lib's GeneratedGraphs. */
 export const CORE_EXPORTS = [
   "CONFIG",
-  "encode",
-  "decode",
-  "decodeStep",
-  "greedy",
-  "disposeEncoded",
-  "releaseDerived",
-  "seedDropout",
+  "DERIVED_FROM",
+  "deriveGraph",
   ...Object.values(GRAPH_FUNCTIONS),
 ] as const;
 
 export interface GeneratedCode {
   core: string;
+  /** The helpers the core calls, sorted: names the runtime library exports. */
+  helpers: string[];
   module: string;
 }
 
@@ -54,38 +54,62 @@ function configSource(m: IrModule): string {
   return `/** The model's vocabulary sizes, special tokens, decoder state and parameter names. */\nconst CONFIG = ${JSON.stringify(config, null, 2)};`;
 }
 
+/** The module's imports of the runtime file: helpers, one per line when many. */
+function runtimeImport(helpers: readonly string[]): string {
+  const names = ["createModelApi", "disposeModel", "loadModel", ...helpers];
+  return `import {\n${names.map((n) => `  ${n},`).join("\n")}\n} from "./${RUNTIME_FILE}";`;
+}
+
+const API_SOURCE = `/** The model API over the graphs (s2sc's runtime-lib/api.ts). */
+const api = createModelApi({ ${CORE_EXPORTS.join(", ")} });
+export const { encode, decode, decodeStep, greedy, disposeEncoded, seedDropout } = api;
+
+/**
+ * Loads the model: model.json, the weights manifest and its shards, from base (a
+ * directory URL or, in Node, a path; default: the directory of this module).
+ * Options: backend ("cpu", "wasm", "webgl", ...), wasmPaths. Resolves to a model with
+ * the API bound: encode, decode, decodeStep, greedy, disposeEncoded, dispose.
+ */
+export function load(base = new URL(".", import.meta.url), options = {}) {
+  return loadModel(api, base, options);
+}
+
+/** Disposes a loaded model's weights (and what the API cached from them). */
+export function dispose(model) {
+  disposeModel(api, model);
+}
+
+export { CONFIG as config };`;
+
 export function generate(m: IrModule, generator: string): GeneratedCode {
   const params = new Set(m.params.map((p) => p.name));
-  // seedDropout and the API's releaseDerived (releasePrepared) are always called.
-  const helpers = new Set<string>(["dropout", "prepared"]);
+  const used = new Set<string>();
   const entries = Object.keys(GRAPH_FUNCTIONS) as EntryPoint[];
   const plan = planDerived(
     entries.map((e) => m.graphs[e]),
     params,
   );
   const graphs = entries.map((e) =>
-    emitGraphFunction(m.graphs[e], GRAPH_FUNCTIONS[e], params, helpers, plan.names),
+    emitGraphFunction(m.graphs[e], GRAPH_FUNCTIONS[e], params, used, plan.names),
   );
   const derive =
     plan.graph === undefined
       ? "/** No value is computed from the parameters alone. */\nfunction deriveGraph() {\n  return {};\n}"
-      : emitGraphFunction(plan.graph, "deriveGraph", params, helpers);
+      : emitGraphFunction(plan.graph, "deriveGraph", params, used);
   const derivedFrom = `/** The parameters deriveGraph reads (its cache is valid while they are unchanged). */\nconst DERIVED_FROM = ${JSON.stringify(plan.from)};`;
+  const helpers = [...used].sort();
   const core = [
     section("configuration"),
     configSource(m),
-    section("helpers"),
-    preludeSource(helpers),
     section("graphs"),
     derivedFrom,
     derive,
     ...graphs,
-    section("API"),
-    API_SOURCE.trim(),
   ].join("\n\n");
   const header = [
     `// Generated by ${generator} from ${m.file}, model \`${m.model}\`.`,
-    `// Do not edit: change the spec and compile again. Needs @tensorflow/tfjs and nothing else.`,
+    `// Do not edit: change the spec and compile again. Needs @tensorflow/tfjs and nothing else`,
+    `// (${RUNTIME_FILE}, next to this file, holds s2sc's helpers and the model API).`,
     `//`,
     `//   import { load } from "./model.js";`,
     `//   const model = await load();   // model.json and the weights next to this file`,
@@ -95,11 +119,10 @@ export function generate(m: IrModule, generator: string): GeneratedCode {
   ].join("\n");
   const module = [
     header,
-    `import * as tf from "@tensorflow/tfjs";`,
+    `import * as tf from "@tensorflow/tfjs";\n${runtimeImport(helpers)}`,
     core,
-    section("loading"),
-    LOAD_SOURCE.trim(),
-    `export { CONFIG as config, load, dispose, encode, decode, decodeStep, greedy, disposeEncoded, seedDropout };`,
+    section("API"),
+    API_SOURCE,
   ].join("\n\n");
-  return { core, module: module + "\n" };
+  return { core, helpers, module: module + "\n" };
 }

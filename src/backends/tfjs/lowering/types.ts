@@ -1,8 +1,8 @@
 /**
  * What a lowering is: a function from one IR node to JavaScript statements that compute
- * its outputs with tfjs ops (and prelude helpers). The graph emitter (codegen/graph.ts)
- * gives it a context that names the inputs and outputs and answers compile-time
- * questions (constant inputs, static ranks, attributes).
+ * its outputs with tfjs ops (and the runtime library's helpers, runtime-lib/). The graph
+ * emitter (codegen/graph.ts) gives it a context that names the inputs and outputs and
+ * answers compile-time questions (constant inputs, static ranks, attributes).
  */
 import type { ConstTensor, Graph, Node, TensorType } from "../../../ir/types.js";
 
@@ -19,7 +19,7 @@ export interface LowerContext {
   /**
    * Input i is a weight: a parameter or a value derived from parameters alone, the same
    * tensor object at every call until a parameter changes (so a copy made from it, such
-   * as a transposed weight, may be kept: the prelude's `prepared`).
+   * as a transposed weight, may be kept: the runtime library's `prepared`).
    */
   isWeight(i: number): boolean;
   /** The compile-time value of input i when a Constant node produces it. */
@@ -35,7 +35,7 @@ export interface LowerContext {
   outputsFrom(expr: string): string;
   /** Declares output 0 as `expr`. */
   assign(expr: string): string;
-  /** Marks a prelude helper as used and returns its name. */
+  /** Marks a runtime-library helper as used and returns its name. */
   helper(name: string): string;
   /** A fresh identifier for a temporary. */
   fresh(base: string): string;

@@ -5,9 +5,9 @@
  * vocabulary slots (sizes and special ids now; the vocabulary files once a training
  * run writes them) and the spec it came from.
  */
-import { createHash } from "node:crypto";
 import type { Graph, IrModule } from "../../../ir/types.js";
 import { tfDtype } from "../codegen/literal.js";
+import { sha256OfText } from "../../sha256.js";
 
 export const FORMAT = "s2sc-tfjs";
 export const FORMAT_VERSION = 1;
@@ -57,9 +57,7 @@ export function describeModel(
     model: m.model,
     spec: {
       file: spec.file,
-      ...(spec.text === undefined
-        ? {}
-        : { sha256: createHash("sha256").update(spec.text).digest("hex"), text: spec.text }),
+      ...(spec.text === undefined ? {} : { sha256: sha256OfText(spec.text), text: spec.text }),
     },
     module: files.module,
     weightsManifest: files.weightsManifest,

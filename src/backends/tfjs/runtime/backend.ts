@@ -2,31 +2,33 @@
  * Selecting the tfjs backend for in-process execution: `cpu` (pure JavaScript) or
  * `wasm` (XNNPACK with SIMD; single-threaded in Node, and many times faster at matmul).
  *
- * In Node the wasm backend cannot find its .wasm files by itself: they are located in
- * the installed package's dist directory (resolved from this module, so it works from
- * a checkout, from dist/ and from a global install) and passed to setWasmPaths before
- * the backend starts.
+ * Where the wasm backend finds its .wasm files depends on the host: a page serves them
+ * from its own URL, Node reads them from the installed package (src/node/tfjs-backend.ts
+ * resolves that directory). The caller says where (`wasmPaths`), once; without it the
+ * backend looks next to its own script, which works in Node from a checkout.
  */
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { TfBackend } from "./tf-backends.js";
 
 export { TF_BACKENDS, type TfBackend } from "./tf-backends.js";
 
-let wasmPathsSet = false;
-
-/** The directory holding tfjs-backend-wasm's .wasm binaries, with a trailing slash. */
-export function wasmDirectory(): string {
-  const entry = createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm");
-  return `${dirname(entry)}/`;
+export interface TfBackendOptions {
+  /**
+   * Where tfjs-backend-wasm's .wasm binaries are: a directory URL or path with a
+   * trailing slash (tfjs-backend-wasm's setWasmPaths). Remembered for later calls; only
+   * the first start of the wasm backend reads it.
+   */
+  wasmPaths?: string;
 }
+
+let wasmPaths: string | undefined;
+let wasmPathsApplied = false;
 
 async function prepareWasm(): Promise<void> {
   const wasm = await import("@tensorflow/tfjs-backend-wasm");
-  if (!wasmPathsSet) {
-    wasm.setWasmPaths(wasmDirectory());
-    wasmPathsSet = true;
+  if (wasmPaths !== undefined && !wasmPathsApplied) {
+    wasm.setWasmPaths(wasmPaths);
+    wasmPathsApplied = true;
   }
 }
 
@@ -35,7 +37,8 @@ async function prepareWasm(): Promise<void> {
  * switching back and forth is cheap). Production mode silences tfjs's console advice
  * about tfjs-node, which cannot be installed here.
  */
-export async function useTfBackend(name: TfBackend): Promise<void> {
+export async function useTfBackend(name: TfBackend, options: TfBackendOptions = {}): Promise<void> {
+  if (options.wasmPaths !== undefined) wasmPaths = options.wasmPaths;
   tf.enableProdMode();
   if (name === "wasm") await prepareWasm();
   if (tf.getBackend() !== name && !(await tf.setBackend(name))) {

@@ -1,79 +1,55 @@
 /**
- * Evaluates the generated core of a module in this process. The text is exactly what
- * the compiled module.js contains (minus the import, load() and the exports), so every
- * in-process run also tests the code that `s2sc compile` ships.
+ * Evaluates the generated graphs of a module in this process. The text is exactly what
+ * the compiled model.js contains (minus the imports and exports), so every in-process
+ * run also tests the code that `s2sc compile` ships; the helpers it calls and the model
+ * API are the runtime library (runtime-lib/), imported here as ordinary modules and
+ * passed to the generated code as `lib`.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Graph, IrModule } from "../../../ir/types.js";
 import { emitGraphFunction } from "../codegen/graph.js";
 import { CORE_EXPORTS, generate, GENERATOR } from "../codegen/module.js";
-import { preludeSource } from "../prelude/index.js";
+import {
+  createModelApi,
+  type GeneratedGraphs,
+  type GraphFunction,
+  type ModelApi,
+} from "../runtime-lib/api.js";
+import * as lib from "../runtime-lib/helpers.js";
 
-export type Tensors = Record<string, tf.Tensor>;
+export type { ApiModel as CoreModel, Encoded, GraphFunction, Tensors } from "../runtime-lib/api.js";
+
+/** The API and the graphs it runs. */
+export type Core = ModelApi & GeneratedGraphs;
+
+/** The names the generated code may call: everything the runtime library exports. */
+export function libraryNames(): string[] {
+  return Object.keys(lib);
+}
 
 /**
- * What encode returns, owned by the caller (release with disposeEncoded): every output
- * of the encode graph by name, and the decoder's initial states.
+ * Evaluates generated code that calls `helpers` and ends with `returned`. The code is
+ * ours, from a verified module: evaluating it is the point.
  */
-export interface Encoded {
-  outputs: Tensors;
-  states: Tensors;
-}
-
-export interface CoreModel {
-  weights: Record<string, tf.Tensor>;
-  /** The API's cache of values derived from the weights (see weightsFor in codegen/api.ts). */
-  derived?: unknown;
-}
-
-/** The functions of the generated core (see codegen/api.ts for their contracts). */
-export interface Core {
-  CONFIG: {
-    specials: { pad: number; bos: number; eos: number; unk: number };
-    state: { name: string }[];
-    maxLength: number | null;
-  };
-  encode(model: CoreModel, src: number[][] | tf.Tensor, options?: { training?: boolean }): Encoded;
-  decode(
-    model: CoreModel,
-    encoded: Encoded,
-    tgtIn: number[][] | tf.Tensor,
-    options?: { training?: boolean },
-  ): tf.Tensor;
-  decodeStep(
-    model: CoreModel,
-    encoded: Encoded,
-    states: Tensors,
-    tokens: number[] | tf.Tensor,
-    pos: number,
-  ): { logits: tf.Tensor; states: Tensors };
-  greedy(model: CoreModel, src: number[][], options?: { maxLength?: number }): Promise<number[][]>;
-  disposeEncoded(encoded: Encoded): void;
-  releaseDerived(model: CoreModel): void;
-  seedDropout(seed: number): void;
-  encodeGraph(weights: Record<string, tf.Tensor>, inputs: Record<string, unknown>): Tensors;
-  decodeGraph(weights: Record<string, tf.Tensor>, inputs: Record<string, unknown>): Tensors;
-  decodeStepGraph(weights: Record<string, tf.Tensor>, inputs: Record<string, unknown>): Tensors;
-}
-
-/** Generates the module's code and evaluates its core against this process's tfjs. */
-export function loadCore(module: IrModule): { core: Core; source: string } {
-  const { core: source } = generate(module, GENERATOR);
-  // The generated code is ours, from a verified module: evaluating it is the point.
+function evaluate<T>(source: string, helpers: readonly string[], returned: string): T {
+  const imports = helpers.length === 0 ? "" : `const { ${helpers.join(", ")} } = lib;\n`;
   const factory = new Function(
     "tf",
-    `"use strict";\n${source}\nreturn { ${CORE_EXPORTS.join(", ")} };`,
-  ) as (t: typeof tf) => Core;
-  return { core: factory(tf), source };
+    "lib",
+    `"use strict";\n${imports}${source}\nreturn ${returned};`,
+  );
+  return (factory as (t: typeof tf, l: typeof lib) => T)(tf, lib);
 }
 
-export type GraphFunction = (
-  weights: Record<string, tf.Tensor>,
-  inputs: Record<string, unknown>,
-) => Tensors;
+/** Generates the module's graphs, evaluates them against this process's tfjs, and builds the API. */
+export function loadCore(module: IrModule): { core: Core; source: string } {
+  const { core: source, helpers } = generate(module, GENERATOR);
+  const graphs = evaluate<GeneratedGraphs>(source, helpers, `{ ${CORE_EXPORTS.join(", ")} }`);
+  return { core: { ...graphs, ...createModelApi(graphs) }, source };
+}
 
 /**
- * One graph as a function, through the same lowerings and prelude (for single-op tests
+ * One graph as a function, through the same lowerings and helpers (for single-op tests
  * and tools): values named in `params` are read from `weights`, the graph's inputs from
  * `inputs` (scalar bool inputs as JavaScript booleans).
  */
@@ -82,10 +58,6 @@ export function evaluateGraph(
   params: ReadonlySet<string> = new Set(),
 ): { fn: GraphFunction; source: string } {
   const helpers = new Set<string>();
-  const fnSource = emitGraphFunction(graph, "graph", params, helpers);
-  const source = `${preludeSource(helpers)}\n\n${fnSource}`;
-  const factory = new Function("tf", `"use strict";\n${source}\nreturn graph;`) as (
-    t: typeof tf,
-  ) => GraphFunction;
-  return { fn: factory(tf), source };
+  const source = emitGraphFunction(graph, "graph", params, helpers);
+  return { fn: evaluate<GraphFunction>(source, [...helpers].sort(), "graph"), source };
 }

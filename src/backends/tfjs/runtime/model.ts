@@ -1,11 +1,12 @@
 /**
- * A model running in this process on tfjs: the generated core (runtime/core.ts) with
- * the weights as tf.Variables, so that gradients reach every parameter. This is the API
- * that `s2sc run --backend tfjs` and the training command use.
+ * A model running in this process on tfjs: the generated graphs and the runtime
+ * library's API (runtime/core.ts) with the weights as tf.Variables, so that gradients
+ * reach every parameter. This is the API that `s2sc run --backend tfjs` and the
+ * training command use.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { IrModule } from "../../../ir/types.js";
-import { useTfBackend, type TfBackend } from "./backend.js";
+import { useTfBackend, type TfBackend, type TfBackendOptions } from "./backend.js";
 import { loadCore, type Core, type CoreModel, type Encoded, type Tensors } from "./core.js";
 import { crossEntropy, teacherForcing, type Batch } from "./loss.js";
 
@@ -15,7 +16,7 @@ export interface WeightData {
   readonly data: ArrayLike<number>;
 }
 
-export interface TfjsModelOptions {
+export interface TfjsModelOptions extends TfBackendOptions {
   /** The tfjs backend (default wasm). */
   backend?: TfBackend;
 }
@@ -54,7 +55,7 @@ export class TfjsModel {
     options: TfjsModelOptions = {},
   ): Promise<TfjsModel> {
     const backend = options.backend ?? "wasm";
-    await useTfBackend(backend);
+    await useTfBackend(backend, options);
     // Names only need to be unique in tfjs's registry; they also make gradients traceable.
     const prefix = `s2s${instances++}`;
     const variables = new Map<string, tf.Variable>();

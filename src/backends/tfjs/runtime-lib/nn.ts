@@ -1,16 +1,10 @@
-/**
- * Prelude helpers for the neural-network ops: softmax with the masking convention,
- * normalisations, GELU and dropout.
- */
-import { helper } from "./helper.js";
+/** Helpers for the neural-network ops: softmax with the masking convention, normalisations, GELU and dropout. */
+import * as tf from "@tensorflow/tfjs";
 
-export const NN_HELPERS = [
-  helper(
-    "alongLastAxis",
-    [],
-    `
+type Tensor = tf.Tensor;
+
 /** Applies a last-axis function along an axis (tf.softmax and friends take the last axis only). */
-function alongLastAxis(x, axis, f) {
+export function alongLastAxis(x: Tensor, axis: number, f: (t: Tensor) => Tensor): Tensor {
   const last = x.rank - 1;
   if (axis === last) return f(x);
   const perm = x.shape.map((_, i) => i);
@@ -18,12 +12,7 @@ function alongLastAxis(x, axis, f) {
   perm[last] = axis;
   return tf.transpose(f(tf.transpose(x, perm)), perm);
 }
-`,
-  ),
-  helper(
-    "softmax",
-    ["alongLastAxis"],
-    `
+
 /**
  * Softmax along the last axis. A row that is −∞ everywhere (fully masked) gives zeros,
  * not NaN (s2sc's masking convention, docs/numerics.md); −∞ entries of other rows give
@@ -34,107 +23,90 @@ function alongLastAxis(x, axis, f) {
  * forward pass. The gradient is softmax's own, y·(dy − Σ dy·y), written out because
  * the tape cannot differentiate the select.
  */
-const softmaxLast = tf.customGrad((x, save) => {
+const softmaxLast = tf.customGrad((...args) => {
+  const [x, save] = args as [Tensor, tf.GradSaveFunc];
   const p = tf.softmax(x);
   const y = tf.where(tf.isNaN(p), tf.zerosLike(p), p);
   save([y]);
   return {
     value: y,
-    gradFunc: (dy, [y]) => {
-      const dyy = tf.mul(dy, y);
-      return tf.sub(dyy, tf.mul(tf.sum(dyy, -1, true), y));
+    gradFunc: (dy: Tensor, [saved]: Tensor[]) => {
+      const dyy = tf.mul(dy, saved!);
+      return tf.sub(dyy, tf.mul(tf.sum(dyy, -1, true), saved!));
     },
   };
 });
 
 /** Softmax along an axis (see softmaxLast). */
-function softmax(x, axis) {
+export function softmax(x: Tensor, axis: number): Tensor {
   return alongLastAxis(x, axis, (t) => softmaxLast(t));
 }
-`,
-  ),
-  helper(
-    "logSoftmax",
-    ["alongLastAxis"],
-    `
+
 /**
  * Log-softmax along the last axis; a fully masked row gives −∞ everywhere (not NaN) and
  * no gradient. Otherwise the gradient is dy − softmax·Σ dy. Dead rows are found from
  * the NaNs they produce, as in softmax.
  */
-const logSoftmaxLast = tf.customGrad((x, save) => {
+const logSoftmaxLast = tf.customGrad((...args) => {
+  const [x, save] = args as [Tensor, tf.GradSaveFunc];
   const p = tf.logSoftmax(x);
   const dead = tf.isNaN(p);
   const y = tf.where(dead, tf.fill(p.shape, -Infinity), p);
   save([y, dead]);
   return {
     value: y,
-    gradFunc: (dy, [y, dead]) => {
-      const g = tf.sub(dy, tf.mul(tf.exp(y), tf.sum(dy, -1, true)));
-      return tf.where(dead, tf.zerosLike(g), g);
+    gradFunc: (dy: Tensor, [sy, sdead]: Tensor[]) => {
+      const g = tf.sub(dy, tf.mul(tf.exp(sy!), tf.sum(dy, -1, true)));
+      return tf.where(sdead!, tf.zerosLike(g), g);
     },
   };
 });
 
 /** Log-softmax along an axis (see logSoftmaxLast). */
-function logSoftmax(x, axis) {
+export function logSoftmax(x: Tensor, axis: number): Tensor {
   return alongLastAxis(x, axis, (t) => logSoftmaxLast(t));
 }
-`,
-  ),
-  helper(
-    "sum",
-    [],
-    `
+
 /**
  * ONNX ReduceSum (axes null: all). An empty reduction is 0; tfjs-backend-wasm leaves
  * that output uninitialised, so it is built here.
  */
-function sum(x, axes, keepDims) {
-  if (x.size > 0) return tf.sum(x, axes, keepDims);
-  const all = axes === null ? x.shape.map((_, i) => i) : axes;
-  const shape = [];
+export function sum(x: Tensor, axes: number[] | null, keepDims: boolean): Tensor {
+  if (x.size > 0) return tf.sum(x, axes ?? undefined, keepDims);
+  const all = axes ?? x.shape.map((_, i) => i);
+  const shape: number[] = [];
   x.shape.forEach((d, i) => {
     if (!all.includes(i)) shape.push(d);
     else if (keepDims) shape.push(1);
   });
   return tf.zeros(shape, x.dtype);
 }
-`,
-  ),
-  helper(
-    "layerNorm",
-    [],
-    `
+
 /** ONNX LayerNormalization over axes ≥ axis: population variance, then scale and bias. */
-function layerNorm(x, scale, bias, axis, epsilon) {
-  const axes = [];
+export function layerNorm(
+  x: Tensor,
+  scale: Tensor,
+  bias: Tensor | undefined,
+  axis: number,
+  epsilon: number,
+): Tensor {
+  const axes: number[] = [];
   for (let i = axis; i < x.rank; i++) axes.push(i);
   const { mean, variance } = tf.moments(x, axes, true);
   const y = tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon))), scale);
   return bias === undefined ? y : tf.add(y, bias);
 }
-`,
-  ),
-  helper(
-    "rmsNorm",
-    [],
-    `
+
 /** ONNX RMSNormalization over axes ≥ axis: x / sqrt(mean(x²) + ε) · scale. */
-function rmsNorm(x, scale, axis, epsilon) {
-  const axes = [];
+export function rmsNorm(x: Tensor, scale: Tensor, axis: number, epsilon: number): Tensor {
+  const axes: number[] = [];
   for (let i = axis; i < x.rank; i++) axes.push(i);
   const meanSquare = tf.mean(tf.square(x), axes, true);
   return tf.mul(tf.mul(x, tf.rsqrt(tf.add(meanSquare, epsilon))), scale);
 }
-`,
-  ),
-  helper(
-    "gelu",
-    [],
-    `
+
 /** ONNX Gelu: exact (with erf) or the tanh approximation. */
-function gelu(x, approximate) {
+export function gelu(x: Tensor, approximate: string): Tensor {
   if (approximate === "tanh") {
     const cube = tf.mul(x, tf.mul(x, x));
     const inner = tf.mul(tf.add(x, tf.mul(cube, 0.044715)), Math.sqrt(2 / Math.PI));
@@ -142,25 +114,26 @@ function gelu(x, approximate) {
   }
   return tf.mul(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, Math.SQRT1_2)), 1));
 }
-`,
-  ),
-  helper(
-    "dropout",
-    [],
-    `
+
 /**
- * Inverted dropout while training, the identity otherwise: [y, mask] (the mask only
- * when asked for). Seeds come from a counter, so a seeded run is reproducible.
+ * The seed of the next dropout mask. Seeds come from a counter, so a seeded run is
+ * reproducible; the counter belongs to the library (one per tfjs instance), as the
+ * random state of tfjs itself does.
  */
 let dropoutSeed = 0;
-function seedDropout(seed) {
+
+export function seedDropout(seed: number): void {
   dropoutSeed = seed;
 }
-function dropout(x, rate, training, wantMask) {
+
+/** Inverted dropout while training, the identity otherwise: [y, mask] (the mask only when asked for). */
+export function dropout(
+  x: Tensor,
+  rate: number,
+  training: boolean,
+  wantMask?: boolean,
+): [Tensor, Tensor | undefined] {
   if (!training || rate === 0) return [x, wantMask ? tf.onesLike(x).cast("bool") : undefined];
   const keep = tf.greaterEqual(tf.randomUniform(x.shape, 0, 1, "float32", dropoutSeed++), rate);
   return [tf.div(tf.mul(x, tf.cast(keep, "float32")), 1 - rate), wantMask ? keep : undefined];
 }
-`,
-  ),
-];
