@@ -1,10 +1,9 @@
 /**
  * Table-driven: every code with an example in src/diagnostics/codes.ts is produced by
- * its example at the stated line and column. The run also regenerates
- * docs/diagnostics.md from the table and the real rendered output, so the docs show
- * exactly what users see.
+ * its example at the stated line and column. docs/diagnostics.md must equal what the
+ * table and the real rendered output give, so the docs show exactly what users see
+ * (`UPDATE_DOCS=1 npx vitest run test/diagnostics-table.test.ts` rewrites it).
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkProgram } from "../src/check/index.js";
@@ -13,6 +12,7 @@ import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { renderDiagnostic } from "../src/diagnostics/render.js";
 import { elaborate } from "../src/elaborate/index.js";
 import { memoryHost } from "../src/source/host.js";
+import { expectCommittedFile } from "./committed-file.js";
 
 /** Codes a spec cannot produce (file and command-line problems, internal safety nets). */
 const NO_SOURCE_EXAMPLE = new Set<string>(["S2S1099", "S2S3000"]);
@@ -88,13 +88,7 @@ describe("docs/diagnostics.md", () => {
     }
     const text = lines.join("\n");
     const path = fileURLToPath(new URL("../docs/diagnostics.md", import.meta.url));
-    let old = "";
-    try {
-      old = readFileSync(path, "utf8");
-    } catch {
-      // first run
-    }
-    if (old !== text) writeFileSync(path, text);
     expect(text).toContain("S2S2020");
+    expectCommittedFile(path, text, "test/diagnostics-table.test.ts");
   });
 });

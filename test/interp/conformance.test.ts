@@ -1,13 +1,15 @@
 /**
  * The ONNX backend node tests (shared/conformance/onnx-node, one vitest case per file)
- * against the interpreter's kernels. The run regenerates docs/conformance.md when all
- * files ran and the content changed.
+ * against the interpreter's kernels. After a complete run, docs/conformance.md must be
+ * the report of that run (`UPDATE_DOCS=1 npx vitest run test/interp/conformance.test.ts`
+ * rewrites it).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { KERNELS } from "../../src/reference/kernels/index.js";
 import { Rng } from "../../src/reference/random.js";
+import { expectCommittedFile } from "../committed-file.js";
 import type { CaseResult } from "./conformance-report.js";
 import { readSource, renderReport } from "./conformance-report.js";
 import {
@@ -82,7 +84,8 @@ describe("ONNX node conformance", () => {
   }
 });
 
-afterAll(() => {
+// Declared after the cases, so it runs after them (vitest runs a file's tests in order).
+test("docs/conformance.md reports this run", () => {
   // Only a complete run describes the whole set (not one filtered with -t).
   if (files.length === 0 || results.size !== files.length) return;
   const readme = readFileSync(join(CONFORMANCE_DIR, "README.md"), "utf8");
@@ -91,6 +94,5 @@ afterAll(() => {
     rtol: RTOL,
     atol: ATOL,
   });
-  const old = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : undefined;
-  if (old !== report) writeFileSync(REPORT, report);
+  expectCommittedFile(REPORT, report, "test/interp/conformance.test.ts");
 });
