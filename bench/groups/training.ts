@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { useTfBackend, type TfBackend } from "../../src/backends/tfjs/index.js";
 import { toIds, type Dataset } from "../../src/data/dataset.js";
 import { trainLoop } from "../../src/train/loop.js";
-import type { Progress } from "../../src/train/progress.js";
+import type { Progress } from "../../src/train/events.js";
 import { statsOf } from "../harness/stats.js";
 import type { BenchContext, BenchGroup, Measurement, Ratio } from "../harness/types.js";
 import { batchTokens, CASES, caseData, type PeerCase } from "../peers/cases.js";
@@ -28,7 +28,7 @@ const EVAL_EVERY = 100;
 const MAX_STEPS = 5000;
 const GOAL = 0.99;
 
-const silent: Progress = { step() {}, evaluation() {}, note() {}, stop() {} };
+const silent: Progress = { step() {}, evaluation() {} };
 
 /** Per-step wall times (ms) and tokens of `steps` steps of trainLoop, the first untimed. */
 async function loopThroughput(

@@ -12,7 +12,7 @@
 import { DataError } from "./errors.js";
 import { mixSeed, Rng, shuffle } from "./random.js";
 import { makeTask, type Task, type TaskName, type TaskOptions } from "./tasks.js";
-import { readTsv, type Example } from "./tsv.js";
+import type { Example } from "./tsv.js";
 import { Vocabulary, type Tokenizer } from "./vocab.js";
 
 export interface IdBatch {
@@ -165,22 +165,23 @@ export function epochBatches(
   return shuffle(rng, batches);
 }
 
-export interface FileDataOptions {
-  path: string;
-  /** The path as the user wrote it, for messages. */
+/** Pairs read from a file (src/node/tsv-file.ts reads one). */
+export interface PairsData {
+  /** The file as the user wrote it, for messages and the checkpoint's record. */
   shown: string;
   tokenizer: Tokenizer;
-  /** A separate validation file; otherwise every 20th pair is held out. */
-  valid?: { path: string; shown: string };
+  pairs: Example[];
+  /** A separate validation set; otherwise every 20th pair is held out. */
+  valid?: Example[];
 }
 
-export function fileDataset(f: FileDataOptions, o: DatasetOptions): Dataset {
-  const all = readTsv(f.path, f.shown, f.tokenizer);
+export function pairsDataset(f: PairsData, o: DatasetOptions): Dataset {
+  const all = f.pairs;
   let train: Example[];
   let validation: Example[];
   if (f.valid !== undefined) {
     train = all;
-    validation = readTsv(f.valid.path, f.valid.shown, f.tokenizer);
+    validation = f.valid;
   } else if (all.length >= 20) {
     train = all.filter((_, i) => i % 20 !== 19);
     validation = all.filter((_, i) => i % 20 === 19);

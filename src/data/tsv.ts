@@ -1,9 +1,8 @@
 /**
  * Parallel data from a TSV file: `source TAB target` per line, UTF-8. Every problem is a
  * DataError with the line number: an empty file, invalid UTF-8, a line without a TAB (or
- * with more than one), an empty side.
+ * with more than one), an empty side. Bytes in, pairs out: no file system here.
  */
-import { readFileSync } from "node:fs";
 import { DataError } from "./errors.js";
 import { tokenize, type Tokenizer } from "./vocab.js";
 
@@ -56,22 +55,11 @@ export function parseTsv(text: string, file: string, how: Tokenizer): Example[] 
   return out;
 }
 
-/** Reads and parses a TSV file; `shown` is the path as the user wrote it. */
-export function readTsv(path: string, shown: string, how: Tokenizer): Example[] {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DataError(
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "is a directory"
-          : `cannot read it (${code ?? "I/O error"})`,
-      shown,
-    );
-  }
+/**
+ * Decodes and parses the bytes of a TSV file (reading it is the node layer's:
+ * src/node/tsv-file.ts); `shown` is the path as the user wrote it.
+ */
+export function decodeTsv(bytes: Uint8Array, shown: string, how: Tokenizer): Example[] {
   if (bytes.length === 0) throw new DataError("the file is empty", shown);
   let text: string;
   try {

@@ -6,15 +6,10 @@
  * (an undeclared parameter is S2S2007 with "did you mean").
  */
 import { isAbsolute, join, relative, resolve } from "node:path";
-import type { CheckedModel } from "../check/model.js";
-import type { Io } from "../cli/io.js";
-import { EXIT } from "../cli/io.js";
-import { loadModule, type Loaded } from "../cli/load-module.js";
-import { reportDiagnostics } from "../cli/report.js";
-import { parseModelSpec, selectModel } from "../cli/select-model.js";
-import { elaborate } from "../elaborate/index.js";
-import { verifyModule } from "../ir/verify.js";
+import { loadModel, type LoadResult } from "../api/load.js";
+import { parseModelSpec } from "../api/select-model.js";
 import { diskHost } from "../node/disk-host.js";
+import { diskIsFile } from "../node/disk-is-file.js";
 import type { SourceHost } from "../source/host.js";
 import type { ModelEntry } from "./schema.js";
 
@@ -47,49 +42,26 @@ function overlayHost(cwd: string, path: string, text: string): SourceHost {
 }
 
 /**
- * Checks and elaborates the model of `entry` (paths relative to the experiment's `dir`);
- * diagnostics go to io.stderr as for any command.
+ * Checks and elaborates the model of `entry` (paths relative to the experiment's `dir`,
+ * shown relative to `cwd`). Nothing is printed: the diagnostics are in the result, and
+ * it has a module only when there is no error.
  */
-export function loadEntry(io: Io, entry: ModelEntry, dir: string): Loaded {
-  const shown = shownSpec(entry, dir, io.cwd);
-  if (entry.args === undefined || Object.keys(entry.args).length === 0)
-    return loadModule(io, shown);
-  // Find the model's name first (the file's only model when none is named).
-  const base = loadModule(io, shown);
-  if ("exitCode" in base) return base;
+export function loadEntry(entry: ModelEntry, dir: string, cwd: string): LoadResult {
+  const shown = shownSpec(entry, dir, cwd);
+  const base = loadModel(diskHost(cwd), shown, { isFile: diskIsFile(cwd) });
+  if (entry.args === undefined || Object.keys(entry.args).length === 0) return base;
+  // The model's name comes from the file (its only model when none is named).
+  if (base.module === undefined) return base;
   const { file } = parseModelSpec(shown, () => false);
   const name = `${base.module.model}_${entry.label.replace(/[^A-Za-z0-9_]/g, "_")}`;
   // The in-memory spec sits next to the file it imports, so the import is its base name.
-  const virtual = join(relative(io.cwd, resolve(io.cwd, file, "..")), `${name}.experiment.s2s`);
-  const importPath = resolve(io.cwd, file).split("/").pop()!;
+  const virtual = join(relative(cwd, resolve(cwd, file, "..")), `${name}.experiment.s2s`);
+  const importPath = resolve(cwd, file).split("/").pop()!;
   const text =
     `// ${entry.label}: ${entry.spec} with ${argumentText(entry.args)}\n` +
     `import "${importPath}"\n` +
     `model ${name} = ${base.module.model}(${argumentText(entry.args)})\n`;
-  return loadVirtual(io, `${virtual}:${name}`, overlayHost(io.cwd, virtual, text));
+  return loadModel(overlayHost(cwd, virtual, text), `${virtual}:${name}`, {
+    isFile: () => false,
+  });
 }
-
-/** loadModule (cli/load-module.ts) over another source host. */
-function loadVirtual(io: Io, spec: string, host: SourceHost): Loaded {
-  const sel = selectModel(spec, host, () => false);
-  const elaborated = sel.model !== undefined ? elaborate(sel.model) : undefined;
-  const diagnostics = [...sel.diagnostics, ...(elaborated?.diagnostics ?? [])];
-  reportDiagnostics(io, diagnostics, sel.sources, "text");
-  const module = elaborated?.module;
-  if (
-    sel.model === undefined ||
-    module === undefined ||
-    diagnostics.some((d) => d.severity === "error")
-  )
-    return { exitCode: EXIT.input };
-  const problems = verifyModule(module);
-  if (problems.length > 0) {
-    io.stderr(
-      `s2sc: internal error: the IR of model \`${module.model}\` is malformed: ${problems[0]}\n`,
-    );
-    return { exitCode: EXIT.usage };
-  }
-  return { module, model: sel.model, source: sel.sources.get(sel.model.file) ?? "" };
-}
-
-export type { CheckedModel };

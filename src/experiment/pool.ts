@@ -8,17 +8,21 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
-import type { Io } from "../cli/io.js";
+import type { TfBackend } from "../backends/tfjs/index.js";
 import type { Experiment } from "./load.js";
 import { runModel, type CurvePoint, type ModelResult } from "./run.js";
-import type { TfBackend } from "../backends/tfjs/runtime/tf-backends.js";
 
 export interface PoolOptions {
   jobs: number;
+  /** Where paths start (and the children run). */
+  cwd: string;
   /** How to start this CLI again; default: as this process was started. */
   entry?: { execArgv: string[]; script: string };
   tfBackend: TfBackend;
+  /** Each evaluation of each model's curve, as it happens. */
   onEvaluation(label: string, p: CurvePoint): void;
+  /** What a child process wrote on its stderr (its own messages), as it arrives. */
+  onWorkerOutput(text: string): void;
 }
 
 /** A model's child process failed; its own messages went to stderr already. */
@@ -27,7 +31,6 @@ export class WorkerError extends Error {}
 export type WorkerLine = { evaluation: CurvePoint } | { result: ModelResult };
 
 function runInChild(
-  io: Io,
   exp: Experiment,
   index: number,
   o: PoolOptions,
@@ -47,7 +50,7 @@ function runInChild(
   ];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, {
-      cwd: io.cwd,
+      cwd: o.cwd,
       stdio: ["ignore", "pipe", "pipe"],
     });
     running.add(child);
@@ -57,7 +60,7 @@ function runInChild(
       if ("evaluation" in msg) o.onEvaluation(label, msg.evaluation);
       else result = msg.result;
     });
-    child.stderr.on("data", (d: Buffer) => io.stderr(d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => o.onWorkerOutput(d.toString("utf8")));
     child.on("error", reject);
     child.on("close", (code) => {
       running.delete(child);
@@ -69,11 +72,12 @@ function runInChild(
 }
 
 /** Every model of `exp`, in file order, `jobs` at a time. */
-export async function runAll(io: Io, exp: Experiment, o: PoolOptions): Promise<ModelResult[]> {
+export async function runAll(exp: Experiment, o: PoolOptions): Promise<ModelResult[]> {
   const results: ModelResult[] = new Array(exp.models.length);
   if (o.jobs <= 1) {
     for (let i = 0; i < exp.models.length; i++)
-      results[i] = await runModel(io, exp, i, {
+      results[i] = await runModel(exp, i, {
+        cwd: o.cwd,
         tfBackend: o.tfBackend,
         onEvaluation: (p) => o.onEvaluation(exp.models[i]!.label, p),
       });
@@ -84,7 +88,7 @@ export async function runAll(io: Io, exp: Experiment, o: PoolOptions): Promise<M
   const worker = async () => {
     while (next < exp.models.length) {
       const i = next++;
-      results[i] = await runInChild(io, exp, i, o, running);
+      results[i] = await runInChild(exp, i, o, running);
     }
   };
   try {

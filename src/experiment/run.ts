@@ -2,19 +2,21 @@
  * Running one model of an experiment: the experiment's training settings (the same for
  * every model: the schema defaults of training.md with the file's `train` on top — the
  * specs' own `train { }` sections are deliberately ignored so that models differ only in
- * architecture), the training loop of src/train with a progress sink that records the
+ * architecture), trained by the same session as `s2sc train` (src/train/session.ts, so
+ * `dropout` and every other setting mean the same) with a progress sink that records the
  * accuracy-by-step curve, then the per-bucket evaluation. Nothing is written to disk.
  */
-import { initWeights } from "../backends/interp/weights.js";
-import type { TfBackend } from "../backends/tfjs/runtime/tf-backends.js";
-import { taskDataset } from "../data/dataset.js";
-import type { TaskOptions } from "../data/tasks.js";
-import type { Io } from "../cli/io.js";
+import type { LoadResult } from "../api/load.js";
 import type { CheckedModel } from "../check/model.js";
+import type { TfBackend } from "../backends/tfjs/index.js";
+import type { TaskOptions } from "../data/tasks.js";
 import { paramCounts } from "../ir/cost.js";
 import type { IrModule } from "../ir/types.js";
-import type { EvalInfo, Progress } from "../train/progress.js";
-import { DEFAULT_SETTINGS, sharesEmbeddings, type TrainSettings } from "../train/settings.js";
+import type { EvalInfo } from "../train/events.js";
+import { planTraining, type TrainingPlan } from "../train/plan.js";
+import type { TrainProblem } from "../train/problem.js";
+import { TrainingSession } from "../train/session.js";
+import { DEFAULT_SETTINGS, type TrainSettings } from "../train/settings.js";
 import { evaluateBuckets, type BucketResult } from "./evaluate.js";
 import type { Experiment } from "./load.js";
 import { loadEntry, shownSpec } from "./models.js";
@@ -44,12 +46,14 @@ export interface ModelResult {
   seconds: number;
 }
 
+/** Why a model of an experiment cannot train: its spec's diagnostics, or its data. */
+export type ModelProblem =
+  { label: string; load: LoadResult } | { label: string; problem: TrainProblem };
+
+/** Thrown by runModel for a model that checkModel would have refused. */
 export class ModelLoadError extends Error {
-  constructor(
-    readonly label: string,
-    readonly exitCode: number,
-  ) {
-    super(`model \`${label}\` could not be loaded`);
+  constructor(readonly reason: ModelProblem) {
+    super(`model \`${reason.label}\` could not be loaded`);
   }
 }
 
@@ -65,6 +69,7 @@ export function experimentSettings(exp: Experiment): TrainSettings {
     ...(t.warmup !== undefined ? { warmup: t.warmup } : {}),
     ...(t.labelSmoothing !== undefined ? { labelSmoothing: t.labelSmoothing } : {}),
     ...(t.clipNorm !== undefined ? { clipNorm: t.clipNorm } : {}),
+    ...(t.dropout !== undefined ? { dropout: t.dropout } : {}),
   };
 }
 
@@ -81,53 +86,71 @@ export const DEFAULT_EVAL_SIZE = 200;
 export const DEFAULT_BUCKET_PAIRS = 100;
 export const DEFAULT_THRESHOLD = 0.99;
 
-/** The task's data for one model (its vocabulary sizes must fit the task: DataError). */
-function datasetFor(exp: Experiment, loaded: { module: IrModule; model: CheckedModel }) {
-  return taskDataset(exp.task.name, taskOptions(exp), {
+/** The training plan of one model: the experiment's settings, task and seed. */
+function planFor(
+  exp: Experiment,
+  loaded: { module: IrModule; model: CheckedModel },
+): TrainingPlan | TrainProblem {
+  return planTraining({
+    checked: loaded.model,
+    module: loaded.module,
+    base: experimentSettings(exp),
+    data: { kind: "task", task: exp.task.name, options: taskOptions(exp) },
     seed: exp.train.seed,
-    batchSize: experimentSettings(exp).batchSize,
-    shared: sharesEmbeddings(loaded.model),
-    modelVocab: { src: loaded.module.config.sourceVocab, tgt: loaded.module.config.targetVocab },
   });
 }
 
 /**
- * Loads every model and its data, so that a bad spec or a vocabulary too small for the
- * task stops the experiment before any training.
+ * Loads model `index` and plans its training, so that a bad spec or a vocabulary too
+ * small for the task is known before any training.
  */
-export function checkModels(io: Io, exp: Experiment): void {
-  for (const entry of exp.models) {
-    const loaded = loadEntry(io, entry, exp.dir);
-    if ("exitCode" in loaded) throw new ModelLoadError(entry.label, loaded.exitCode);
-    datasetFor(exp, loaded);
+export function checkModel(
+  exp: Experiment,
+  index: number,
+  cwd: string,
+): ModelProblem | { label: string; plan: TrainingPlan; module: IrModule } {
+  const entry = exp.models[index]!;
+  const load = loadEntry(entry, exp.dir, cwd);
+  if (load.module === undefined || load.model === undefined) return { label: entry.label, load };
+  const plan = planFor(exp, { module: load.module, model: load.model });
+  if ("fault" in plan) return { label: entry.label, problem: plan };
+  return { label: entry.label, plan, module: load.module };
+}
+
+/** The first model of `exp` that cannot train, if any. */
+export function checkModels(exp: Experiment, cwd: string): ModelProblem | undefined {
+  for (let i = 0; i < exp.models.length; i++) {
+    const c = checkModel(exp, i, cwd);
+    if (!("plan" in c)) return c;
   }
+  return undefined;
+}
+
+export interface RunModelOptions {
+  /** Where the experiment's paths are shown from. */
+  cwd: string;
+  tfBackend?: TfBackend;
+  onEvaluation?: (p: CurvePoint) => void;
 }
 
 export async function runModel(
-  io: Io,
   exp: Experiment,
   index: number,
-  opts: { tfBackend?: TfBackend; onEvaluation?: (p: CurvePoint) => void } = {},
+  opts: RunModelOptions,
 ): Promise<ModelResult> {
   const t0 = Date.now();
   const entry = exp.models[index]!;
-  const loaded = loadEntry(io, entry, exp.dir);
-  if ("exitCode" in loaded) throw new ModelLoadError(entry.label, loaded.exitCode);
-  const { module } = loaded;
-  const settings = experimentSettings(exp);
-  const seed = exp.train.seed;
-  const options = taskOptions(exp);
-  const data = datasetFor(exp, loaded);
-  const { createTfjsModel } = await import("../backends/tfjs/index.js");
-  const { trainLoop } = await import("../train/loop.js");
-  const model = await createTfjsModel(module, initWeights(module, seed), {
-    backend: opts.tfBackend ?? "wasm",
+  const checked = checkModel(exp, index, opts.cwd);
+  if (!("plan" in checked)) throw new ModelLoadError(checked);
+  const { plan, module } = checked;
+  const session = await TrainingSession.open(plan, {
+    tfBackend: opts.tfBackend ?? "wasm",
+    evalEvery: exp.train.evalEvery,
+    evalSize: exp.train.evalSize ?? DEFAULT_EVAL_SIZE,
   });
   const curve: CurvePoint[] = [];
-  const progress: Progress = {
+  const progress = {
     step: () => {},
-    note: () => {},
-    stop: () => {},
     evaluation(info: EvalInfo) {
       const p: CurvePoint = {
         step: info.step,
@@ -142,23 +165,12 @@ export async function runModel(
     },
   };
   try {
-    await trainLoop({
-      model,
-      data,
-      settings,
-      seed,
-      start: { step: 0, elapsed: 0 },
-      evalEvery: exp.train.evalEvery,
-      evalSize: exp.train.evalSize ?? DEFAULT_EVAL_SIZE,
-      progress,
-      save: () => {},
-      stopRequested: () => false,
-    });
+    await session.run(progress);
     const buckets = await evaluateBuckets(
-      model,
-      data,
+      session.model,
+      session.data,
       exp.task.name,
-      options,
+      taskOptions(exp),
       exp.bucketRanges,
       exp.evaluation.pairs ?? DEFAULT_BUCKET_PAIRS,
       exp.task.name === "dates" ? undefined : (exp.trainRange?.hi ?? 20),
@@ -166,7 +178,7 @@ export async function runModel(
     const threshold = exp.evaluation.threshold ?? DEFAULT_THRESHOLD;
     return {
       label: entry.label,
-      spec: shownSpec(entry, exp.dir, io.cwd),
+      spec: shownSpec(entry, exp.dir, opts.cwd),
       ...(entry.args !== undefined ? { args: entry.args } : {}),
       model: module.model,
       params: paramCounts(module).trainable,
@@ -176,6 +188,6 @@ export async function runModel(
       seconds: (Date.now() - t0) / 1000,
     };
   } finally {
-    model.dispose();
+    session.dispose();
   }
 }

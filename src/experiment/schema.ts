@@ -28,6 +28,8 @@ export interface TrainConfig {
   warmup?: number;
   labelSmoothing?: number;
   clipNorm?: number;
+  /** Every dropout layer's rate while training (as `train { dropout }`); default the specs' own. */
+  dropout?: number;
   /** Steps between the evaluations of the accuracy-by-step curve. */
   evalEvery: number;
   /** Validation pairs per curve evaluation. */
@@ -90,6 +92,7 @@ export const EXPERIMENT_SCHEMA = {
         warmup: { type: "integer", minimum: 0 },
         labelSmoothing: { type: "number", minimum: 0, exclusiveMaximum: 1 },
         clipNorm: { type: "number", minimum: 0 },
+        dropout: { type: "number", minimum: 0, exclusiveMaximum: 1 },
         evalEvery: positiveInt,
         evalSize: positiveInt,
       },

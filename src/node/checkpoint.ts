@@ -12,47 +12,19 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DataPosition, DataSource } from "../data/dataset.js";
-import { Vocabulary, type Tokenizer, type VocabJson } from "../data/vocab.js";
+import { Vocabulary, type VocabJson } from "../data/vocab.js";
 import { irFromJson, irToJson } from "../ir/json.js";
 import type { IrModule } from "../ir/types.js";
+import type { Checkpoint, StoredTensor } from "../train/checkpoint-data.js";
 import { removeStaleTemporaries, writeFileAtomic, type AtomicWriteOptions } from "./atomic.js";
-import type { TrainSettings } from "../train/settings.js";
 
 export const CHECKPOINT_FILE = "checkpoint.json";
 export const IR_FILE = "model.ir.json";
 export const SPEC_FILE = "spec.json";
 const FORMAT = "s2sc-checkpoint/1";
 
-export interface StoredTensor {
-  dims: number[];
-  data: Float32Array;
-}
-
-export interface AdamState {
-  /** Steps the optimiser has taken (bias correction). */
-  t: number;
-  m: Map<string, StoredTensor>;
-  v: Map<string, StoredTensor>;
-}
-
-export interface Checkpoint {
-  model: string;
-  step: number;
-  position: DataPosition;
-  seed: number;
-  settings: TrainSettings;
-  data: DataSource;
-  tokenizer: Tokenizer;
-  srcVocab: Vocabulary;
-  tgtVocab: Vocabulary;
-  weights: Map<string, StoredTensor>;
-  optimizer: AdamState;
-  /** The last evaluation, for `translate` and the record. */
-  metrics?: Record<string, number>;
-  /** Seconds of training so far (across resumes). */
-  elapsed: number;
-}
+export type { AdamState, Checkpoint, StoredTensor } from "../train/checkpoint-data.js";
+export { weightsMismatch } from "../train/resume.js";
 
 export class CheckpointError extends Error {
   constructor(message: string) {
@@ -183,18 +155,4 @@ export function loadCheckpointModule(dir: string): IrModule {
   if (r.module === undefined)
     throw new CheckpointError(`${path} is not valid s2s IR: ${r.errors.slice(0, 3).join("; ")}`);
   return r.module;
-}
-
-/** Checks that stored weights fit a module's parameters (same names and shapes). */
-export function weightsMismatch(
-  module: IrModule,
-  weights: ReadonlyMap<string, StoredTensor>,
-): string | undefined {
-  for (const p of module.params) {
-    const w = weights.get(p.name);
-    if (w === undefined) return `the checkpoint has no weights for parameter \`${p.name}\``;
-    if (w.dims.length !== p.shape.length || w.dims.some((d, i) => d !== p.shape[i]))
-      return `the checkpoint's \`${p.name}\` is [${w.dims.join(", ")}], the model's is [${p.shape.join(", ")}]`;
-  }
-  return undefined;
 }

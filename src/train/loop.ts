@@ -10,10 +10,10 @@
 import type { TfjsModel } from "../backends/tfjs/index.js";
 import type { Dataset } from "../data/dataset.js";
 import { mixSeed } from "../data/random.js";
-import type { AdamState } from "../node/checkpoint.js";
+import type { AdamState } from "./checkpoint-data.js";
 import { evaluate, type Evaluation } from "./evaluate.js";
+import type { Progress } from "./events.js";
 import { Optimizer } from "./optimizer.js";
-import type { Progress } from "./progress.js";
 import { learningRate, type TrainSettings } from "./settings.js";
 
 export interface LoopOptions {

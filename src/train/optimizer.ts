@@ -15,7 +15,7 @@
  * float32.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { AdamState, StoredTensor } from "../node/checkpoint.js";
+import type { AdamState, StoredTensor } from "./checkpoint-data.js";
 import type { TrainSettings } from "./settings.js";
 
 const EPS = 1e-8;

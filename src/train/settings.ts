@@ -3,6 +3,7 @@
  * command-line flags on top, and the learning-rate schedule.
  */
 import type { CheckedModel, ResolvedSection, Value } from "../check/model.js";
+import { problem, type TrainProblem } from "./problem.js";
 
 /**
  * What the learning rate does after warm-up. `linear` and `cosine` anneal it to 0 at the
@@ -72,6 +73,23 @@ export function settingsFromSpec(m: CheckedModel): TrainSettings {
     clipNorm: num(get("clip_norm")) ?? DEFAULT_SETTINGS.clipNorm,
     betas: [b[0] ?? DEFAULT_SETTINGS.betas[0], b[1] ?? DEFAULT_SETTINGS.betas[1]],
   };
+}
+
+/** Settings an option replaces one by one (`s2sc train`'s flags). */
+export type SettingsOverrides = Partial<
+  Pick<TrainSettings, "steps" | "batchSize" | "lr" | "dropout">
+>;
+
+/** `base` with `overrides` on top; a dropout rate outside [0, 1) is a usage problem. */
+export function mergeSettings(
+  base: TrainSettings,
+  overrides: SettingsOverrides,
+): TrainSettings | TrainProblem {
+  const { dropout } = overrides;
+  if (dropout !== undefined && !(dropout >= 0 && dropout < 1))
+    return problem("usage", `--dropout: the rate must be in [0, 1), got ${dropout}`);
+  const defined = Object.entries(overrides).filter(([, v]) => v !== undefined);
+  return { ...base, ...Object.fromEntries(defined) };
 }
 
 /** Whether the model shares one embedding table between source and target. */

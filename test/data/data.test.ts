@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileDataset, taskDataset } from "../../src/data/dataset.js";
+import { taskDataset } from "../../src/data/dataset.js";
 import { DataError } from "../../src/data/errors.js";
 import { dateSplit, makeTask } from "../../src/data/tasks.js";
-import { readTsv } from "../../src/data/tsv.js";
+import { fileDataset, readTsv } from "../../src/node/tsv-file.js";
 import { Vocabulary, tokenize } from "../../src/data/vocab.js";
 
 const opts = { seed: 7, batchSize: 8, shared: false, modelVocab: { src: 64, tgt: 64 } };

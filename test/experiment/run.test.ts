@@ -138,14 +138,16 @@ describe("--jobs", () => {
     const io = recordingIo(repo);
     const seen: string[] = [];
     const opts = {
+      cwd: repo,
       tfBackend: "cpu" as const,
+      onWorkerOutput: (text: string) => io.stderr(text),
       onEvaluation: (label: string, p: { step: number }) => seen.push(`${label}@${p.step}`),
       entry: { execArgv: ["--import", "tsx"], script: join(repo, "scripts/s2sc.ts") },
     };
-    const inChildren = await runAll(io, exp, { ...opts, jobs: 2 });
+    const inChildren = await runAll(exp, { ...opts, jobs: 2 });
     expect(io.err).toBe("");
     expect(seen.sort()).toEqual(["dot@3", "dot@6", "plain@3", "plain@6"]);
-    const inProcess = await runAll(io, exp, { ...opts, jobs: 1 });
+    const inProcess = await runAll(exp, { ...opts, jobs: 1 });
     const numbers = (rs: typeof inProcess) =>
       rs.map((m) => [m.label, m.params, m.buckets, m.curve.map((p) => p.valLoss)]);
     expect(numbers(inChildren)).toEqual(numbers(inProcess));

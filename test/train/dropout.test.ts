@@ -8,27 +8,10 @@ import { describe, expect, test } from "vitest";
 import { initWeights } from "../../src/backends/interp/weights.js";
 import { createTfjsModel } from "../../src/backends/tfjs/runtime/model.js";
 import { verifyModule } from "../../src/ir/verify.js";
-import type { Graph, IrModule } from "../../src/ir/types.js";
+import type { IrModule } from "../../src/ir/types.js";
 import { withDropoutRate } from "../../src/train/dropout.js";
 import { modulesOf } from "../tfjs/helpers.js";
-
-/** The constant value each Dropout's ratio input reads, over all graphs and bodies. */
-function ratios(m: IrModule): number[] {
-  const out: number[] = [];
-  const visit = (g: Graph, consts: Map<string, number>) => {
-    const scope = new Map(consts);
-    for (const n of g.nodes) {
-      const v = n.attrs["value"];
-      if (n.op === "Constant" && v?.kind === "tensor" && v.value.dims.length === 0)
-        scope.set(n.outputs[0]!, v.value.data[0]!);
-      if (n.op === "Dropout") out.push(scope.get(n.inputs[1]!) ?? NaN);
-      const body = n.attrs["body"];
-      if (body?.kind === "graph") visit(body.value, scope);
-    }
-  };
-  for (const g of Object.values(m.graphs)) visit(g, new Map());
-  return out;
-}
+import { dropoutRatios as ratios } from "./dropout-ratios.js";
 
 describe("train.dropout", () => {
   test.each(["specs/tiny/transformer_tiny.s2s", "test/train/fixtures/dropout_lstm.s2s"])(

@@ -25,10 +25,12 @@ import {
   experimentSettings,
   ModelLoadError,
   runModel,
+  type ModelProblem,
 } from "../../experiment/run.js";
 import { writeFileAtomic } from "../../node/atomic.js";
-import { duration } from "../../train/progress.js";
+import { duration } from "../../train/duration.js";
 import { EXIT, type Io } from "../io.js";
+import { reportDiagnostics } from "../report.js";
 import { positiveIntOption } from "../units.js";
 
 export interface ExperimentOptions {
@@ -71,13 +73,32 @@ function machine(): string {
   return `${c.length} × ${c[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 }
 
+/** Prints why a model cannot train; returns the exit code. */
+function reportModelProblem(io: Io, p: ModelProblem): number {
+  if ("problem" in p) {
+    io.stderr(`s2sc: ${p.problem.message}\n`);
+    return p.problem.fault === "input" ? EXIT.input : EXIT.usage;
+  }
+  const { diagnostics, sources, internalErrors } = p.load;
+  reportDiagnostics(io, diagnostics, sources, "text");
+  if (internalErrors.length > 0) {
+    io.stderr(`s2sc: internal error: the IR of model \`${p.label}\` is malformed:\n`);
+    for (const e of internalErrors.slice(0, 20)) io.stderr(`  ${e}\n`);
+    io.stderr("please report it\n");
+    return EXIT.usage;
+  }
+  io.stderr(`s2sc: model \`${p.label}\` has errors (above); nothing was trained\n`);
+  return EXIT.input;
+}
+
 async function runWorker(io: Io, exp: Experiment, label: string, o: ExperimentOptions) {
   const index = exp.models.findIndex((m) => m.label === label);
   if (index < 0) {
     io.stderr(`s2sc: ${exp.file} has no model labelled \`${label}\`\n`);
     return EXIT.usage;
   }
-  const result = await runModel(io, exp, index, {
+  const result = await runModel(exp, index, {
+    cwd: io.cwd,
     tfBackend: o.tfBackend ?? "wasm",
     onEvaluation: (p) => io.stdout(JSON.stringify({ evaluation: p }) + "\n"),
   });
@@ -109,32 +130,30 @@ export async function runExperiment(
   }
   const experiments: Experiment[] = [];
   const problems: string[] = [];
+  let unreadable = false;
   for (const f of files) {
     try {
       experiments.push(loadExperiment(resolve(io.cwd, f), f));
     } catch (e) {
       if (!(e instanceof ExperimentError)) throw e;
       problems.push(...e.problems);
+      unreadable ||= e.unreadable;
     }
   }
   if (problems.length > 0) {
     for (const p of problems) io.stderr(`s2sc: ${p}\n`);
-    return EXIT.input;
+    return unreadable ? EXIT.usage : EXIT.input;
   }
   try {
     if (o.worker !== undefined) return await runWorker(io, experiments[0]!, o.worker, o);
-    // Every spec is checked before anything trains: a typo should not cost an hour.
-    for (const exp of experiments) checkModels(io, exp);
   } catch (e) {
-    if (e instanceof ModelLoadError) {
-      io.stderr(`s2sc: model \`${e.label}\` has errors (above); nothing was trained\n`);
-      return e.exitCode;
-    }
-    if (e instanceof DataError) {
-      io.stderr(`s2sc: ${e.format()}\n`);
-      return EXIT.input;
-    }
+    if (e instanceof ModelLoadError) return reportModelProblem(io, e.reason);
     throw e;
+  }
+  // Every spec is checked before anything trains: a typo should not cost an hour.
+  for (const exp of experiments) {
+    const bad = checkModels(exp, io.cwd);
+    if (bad !== undefined) return reportModelProblem(io, bad);
   }
 
   const jobs = o.jobs ?? 1;
@@ -149,9 +168,11 @@ export async function runExperiment(
       io.stderr(
         `s2sc: experiment ${exp.file}: ${exp.models.length} models, ${exp.train.steps} steps each\n`,
       );
-      const models = await runAll(io, exp, {
+      const models = await runAll(exp, {
         jobs,
+        cwd: io.cwd,
         tfBackend,
+        onWorkerOutput: (text) => io.stderr(text),
         onEvaluation: (label, p) =>
           io.stderr(
             `  ${exp.name} ${label}: step ${p.step}, validation exact match ${(100 * p.sequenceAccuracy).toFixed(1)}%, token accuracy ${(100 * p.tokenAccuracy).toFixed(1)}% (${duration(p.elapsed)})\n`,

@@ -4,30 +4,15 @@
  * Settings come from the spec's `train { }` section, overridden by flags; `--resume`
  * continues a checkpoint exactly. Ctrl-C saves a checkpoint and exits cleanly.
  */
-import { resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { initWeights } from "../../backends/interp/weights.js";
 import { TF_BACKENDS, type TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
-import { fileDataset, taskDataset, type Dataset, type DatasetOptions } from "../../data/dataset.js";
-import { DataError } from "../../data/errors.js";
-import { TASKS, type TaskName, type TaskOptions } from "../../data/tasks.js";
+import { TASKS, type TaskName } from "../../data/tasks.js";
 import { TOKENIZERS, type Tokenizer } from "../../data/vocab.js";
-import {
-  CheckpointError,
-  hasCheckpoint,
-  loadCheckpoint,
-  saveCheckpoint,
-  weightsMismatch,
-  writeStatic,
-  type Checkpoint,
-  type StoredTensor,
-} from "../../node/checkpoint.js";
-import { removeStaleTemporaries } from "../../node/atomic.js";
-import { makeProgress, duration } from "../../train/progress.js";
-import { withDropoutRate } from "../../train/dropout.js";
-import { settingsFromSpec, sharesEmbeddings, type TrainSettings } from "../../train/settings.js";
+import { openTrainRun } from "../../node/train-run.js";
+import { duration } from "../../train/duration.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
+import { makeProgress } from "../train-progress.js";
 import { nonNegativeIntOption, positiveIntOption } from "../units.js";
 
 export interface TrainOptions {
@@ -56,205 +41,69 @@ function fail(io: Io, message: string, code: number = EXIT.usage): number {
   return code;
 }
 
-/** `5-20` → {minLength 5, maxLength 20}. */
-export function parseLengths(text: string): { minLength: number; maxLength: number } | undefined {
-  const m = /^\s*(\d+)\s*[-–:]\s*(\d+)\s*$/.exec(text);
-  if (m === null) return undefined;
-  const [lo, hi] = [Number(m[1]), Number(m[2])];
-  return lo >= 1 && hi >= lo ? { minLength: lo, maxLength: hi } : undefined;
-}
-
 export async function runTrain(io: Io, spec: string, opts: TrainOptions): Promise<number> {
   if (opts.backend !== "tfjs")
     return fail(
       io,
       "training needs gradients, which only --backend tfjs has (the interpreter runs forward passes only)",
     );
-  if (opts.task !== undefined && opts.data !== undefined)
-    return fail(io, "give --task or --data, not both");
   const loaded = loadModule(io, spec);
   if ("exitCode" in loaded) return loaded.exitCode;
   const { model: checked, module } = loaded;
-  const outShown = opts.out ?? `runs/${module.model}`;
-  const out = resolve(io.cwd, outShown);
-
-  // Where training starts: a checkpoint (--resume) or fresh.
-  let ckpt: Checkpoint | undefined;
-  if (opts.resume) {
-    try {
-      removeStaleTemporaries(out);
-      ckpt = loadCheckpoint(out);
-    } catch (e) {
-      if (e instanceof CheckpointError) return fail(io, e.message);
-      throw e;
-    }
-    if (ckpt.model !== module.model)
-      return fail(
-        io,
-        `${outShown} holds a checkpoint of model \`${ckpt.model}\`, not \`${module.model}\``,
-        EXIT.input,
-      );
-    const bad = weightsMismatch(module, ckpt.weights);
-    if (bad !== undefined)
-      return fail(io, `${bad}; did the spec change since ${outShown} was written?`, EXIT.input);
-  } else if (hasCheckpoint(out)) {
-    return fail(
-      io,
-      `${outShown} already holds a checkpoint; continue it with --resume or pick another --out`,
-    );
-  }
-
-  const settings: TrainSettings = { ...(ckpt?.settings ?? settingsFromSpec(checked)) };
-  if (opts.steps !== undefined) settings.steps = opts.steps;
-  if (opts.batchSize !== undefined) settings.batchSize = opts.batchSize;
-  if (opts.lr !== undefined) settings.lr = opts.lr;
-  if (opts.dropout !== undefined) {
-    if (!(opts.dropout >= 0 && opts.dropout < 1))
-      return fail(io, `--dropout: the rate must be in [0, 1), got ${opts.dropout}`);
-    settings.dropout = opts.dropout;
-  }
-  const seed = ckpt?.seed ?? opts.seed ?? 0;
-  if (ckpt !== undefined && ckpt.settings.batchSize !== settings.batchSize)
-    return fail(
-      io,
-      `--batch-size ${settings.batchSize} differs from the checkpoint's ${ckpt.settings.batchSize}; resuming needs the same data order`,
-    );
-
-  // The data.
-  let data: Dataset;
-  try {
-    const dsOptions: DatasetOptions = {
-      seed,
-      batchSize: settings.batchSize,
-      shared: sharesEmbeddings(checked),
-      modelVocab: { src: module.config.sourceVocab, tgt: module.config.targetVocab },
-      ...(ckpt ? { vocabs: { src: ckpt.srcVocab, tgt: ckpt.tgtVocab } } : {}),
-    };
-    const source = ckpt?.data;
-    if (opts.data !== undefined || (opts.task === undefined && source?.kind === "file")) {
-      const shown = opts.data ?? (source as { path: string }).path;
-      const tokenizer = opts.tokenize ?? ckpt?.tokenizer ?? "char";
-      data = fileDataset(
-        {
-          path: resolve(io.cwd, shown),
-          shown,
-          tokenizer,
-          ...(opts.valid !== undefined
-            ? { valid: { path: resolve(io.cwd, opts.valid), shown: opts.valid } }
-            : {}),
-        },
-        dsOptions,
-      );
-    } else {
-      const task = opts.task ?? (source?.kind === "task" ? source.task : undefined);
-      if (task === undefined)
-        return fail(
-          io,
-          "give the training data: --task copy|reverse|sort|dates or --data FILE.tsv",
-        );
-      if (source?.kind === "task" && source.task !== task)
-        return fail(
-          io,
-          `${outShown} was trained on task \`${source.task}\`, not \`${task}\``,
-          EXIT.input,
-        );
-      let taskOptions: TaskOptions = source?.kind === "task" ? source.options : {};
-      if (opts.lengths !== undefined) {
-        const l = parseLengths(opts.lengths);
-        if (l === undefined)
-          return fail(io, `--lengths: expected MIN-MAX such as 5-20, got \`${opts.lengths}\``);
-        taskOptions = { ...taskOptions, ...l };
-      }
-      if (opts.symbols !== undefined) taskOptions = { ...taskOptions, symbols: opts.symbols };
-      data = taskDataset(task, taskOptions, dsOptions);
-    }
-  } catch (e) {
-    if (e instanceof DataError) return fail(io, e.format(), EXIT.input);
-    throw e;
-  }
-
-  const weights: ReadonlyMap<
-    string,
-    StoredTensor | { dims: readonly number[]; data: ArrayLike<number> }
-  > = ckpt?.weights ?? initWeights(module, seed);
-  const tfBackend = opts.tfBackend ?? "wasm";
-  const { createTfjsModel } = await import("../../backends/tfjs/index.js");
-  const { trainLoop } = await import("../../train/loop.js");
-  // train.dropout / --dropout replaces the spec's dropout rates while training.
-  const trained =
-    settings.dropout === undefined ? module : withDropoutRate(module, settings.dropout);
-  const model = await createTfjsModel(trained, weights, { backend: tfBackend });
-  writeStatic(out, module, {
-    model: module.model,
-    file: checked.file,
-    source: loaded.source,
+  const out = opts.out ?? `runs/${module.model}`;
+  const opened = await openTrainRun({
     checked,
+    module,
+    source: loaded.source,
+    cwd: io.cwd,
+    out,
+    resume: opts.resume === true,
+    data: opts,
+    overrides: { steps: opts.steps, batchSize: opts.batchSize, lr: opts.lr, dropout: opts.dropout },
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    session: {
+      tfBackend: opts.tfBackend ?? "wasm",
+      ...(opts.evalEvery !== undefined ? { evalEvery: opts.evalEvery } : {}),
+      ...(opts.evalSize !== undefined ? { evalSize: opts.evalSize } : {}),
+    },
   });
+  if ("problem" in opened)
+    return fail(
+      io,
+      opened.problem.message,
+      opened.problem.fault === "input" ? EXIT.input : EXIT.usage,
+    );
+  const { session } = opened;
+  const { settings } = session;
 
   const progress = makeProgress(io, opts.json === true);
-  const startStep = ckpt?.step ?? 0;
   progress.note(
-    `s2sc: training \`${module.model}\` on ${data.describe}; ${settings.steps} steps of ${settings.batchSize}` +
-      (startStep > 0 ? `, resuming at step ${startStep}` : "") +
-      ` (tfjs ${tfBackend}); checkpoints in ${outShown}`,
+    `s2sc: training \`${module.model}\` on ${session.data.describe}; ${settings.steps} steps of ${settings.batchSize}` +
+      (session.startStep > 0 ? `, resuming at step ${session.startStep}` : "") +
+      ` (tfjs ${session.tfBackend}); checkpoints in ${out}`,
   );
-  let interrupted = false;
+  // Ctrl-C: the session finishes its step and saves; a second one quits without saving.
   const onSigint = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
+    if (session.stopping) process.exit(130);
+    session.stop();
     progress.note("s2sc: interrupted; saving a checkpoint (Ctrl-C again to quit without saving)");
   };
   process.on("SIGINT", onSigint);
   try {
-    const evalEvery = opts.evalEvery ?? Math.max(1, Math.min(200, Math.ceil(settings.steps / 10)));
-    const r = await trainLoop({
-      model,
-      data,
-      settings,
-      seed,
-      start: {
-        step: startStep,
-        ...(ckpt ? { optimizer: ckpt.optimizer } : {}),
-        elapsed: ckpt?.elapsed ?? 0,
-      },
-      evalEvery,
-      evalSize: opts.evalSize ?? 200,
-      progress,
-      stopRequested: () => interrupted,
-      save: (s) => {
-        const weightsNow = new Map<string, StoredTensor>();
-        for (const [k, v] of model.variables)
-          weightsNow.set(k, { dims: [...v.shape], data: v.dataSync() as Float32Array });
-        saveCheckpoint(out, {
-          model: module.model,
-          step: s.step,
-          position: data.position(s.step),
-          seed,
-          settings,
-          data: data.source,
-          tokenizer: data.tokenizer,
-          srcVocab: data.srcVocab,
-          tgtVocab: data.tgtVocab,
-          weights: weightsNow,
-          optimizer: s.optimizer,
-          metrics: s.metrics,
-          elapsed: s.elapsed,
-        });
-      },
-    });
+    const r = await session.run(progress);
     progress.stop();
     const acc = r.evaluation
       ? `, validation exact match ${(100 * r.evaluation.sequenceAccuracy).toFixed(1)}%`
       : "";
     io.stderr(
-      `s2sc: ${r.stopped ? "stopped" : "finished"} at step ${r.step} after ${duration(r.elapsed)}${acc}; checkpoint in ${outShown}` +
+      `s2sc: ${r.stopped ? "stopped" : "finished"} at step ${r.step} after ${duration(r.elapsed)}${acc}; checkpoint in ${out}` +
         (r.stopped ? ` (continue with --resume)` : "") +
         "\n",
     );
     return EXIT.ok;
   } finally {
     process.off("SIGINT", onSigint);
-    model.dispose();
+    session.dispose();
   }
 }
 

@@ -1,52 +1,21 @@
 /**
- * What `s2sc train` prints: a progress bar (cli-progress) on a terminal, updated every
- * step, with evaluation lines logged above it; one plain line per evaluation when not a
- * terminal; with `--json`, one JSON object per evaluation on stdout and nothing else
- * there.
+ * What `s2sc train` prints of a training session's events (src/train/events.ts): a
+ * progress bar (cli-progress) on a terminal, updated every step, with evaluation lines
+ * logged above it; one plain line per evaluation when not a terminal; with `--json`, one
+ * JSON object per evaluation on stdout and nothing else there.
  */
 import cliProgress from "cli-progress";
-import type { Io } from "../cli/io.js";
-import type { Evaluation } from "./evaluate.js";
+import { duration } from "../train/duration.js";
+import type { EvalInfo, Progress as SessionProgress, StepInfo } from "../train/events.js";
+import type { Io } from "./io.js";
 
-export interface StepInfo {
-  step: number;
-  steps: number;
-  /** Smoothed training loss. */
-  loss: number;
-  lr: number;
-  tokensPerSecond: number;
-  /** Seconds to go at the current speed. */
-  eta: number;
-}
-
-export interface EvalInfo extends StepInfo {
-  evaluation: Evaluation;
-  elapsed: number;
-  /** Whether the checkpoint was saved after this evaluation. */
-  saved: boolean;
-}
-
-export interface Progress {
-  step(info: StepInfo): void;
-  evaluation(info: EvalInfo): void;
+/** The session's events, and the command's own lines around them. */
+export interface Progress extends SessionProgress {
   note(text: string): void;
   stop(): void;
 }
 
 const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
-
-export function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return "?";
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = s % 60;
-  return h > 0
-    ? `${h}h${String(m).padStart(2, "0")}m`
-    : m > 0
-      ? `${m}m${String(r).padStart(2, "0")}s`
-      : `${r}s`;
-}
 
 export function evalLine(e: EvalInfo): string {
   const v = e.evaluation;
