@@ -1,7 +1,7 @@
 /** ONNX export: the three models of an IR module, the package writer and the checker. */
 export { exportEntryProto, exportOnnx, ONNX_FILES } from "./model.js";
 export { checkOnnxModel } from "./check.js";
-export { onnxPackageFiles, readDescription, writeOnnxPackage } from "./package.js";
+export { onnxPackageFiles, OnnxPackageError, parseDescription } from "./package.js";
 export { ONNX_EXPORTS } from "./table.js";
 export { IR_VERSION, OPSET } from "./proto.js";
 export { ExportError } from "./types.js";

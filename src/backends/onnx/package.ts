@@ -9,18 +9,15 @@
  *                                                   opset, where the weights came from
  *   vocab.json                                      (from a checkpoint) the vocabularies
  *
- * Written like the tfjs package: built next to the target and renamed into place, and an
- * existing target is replaced only when it is empty or a previous ONNX compile.
+ * Built in memory here (browser-safe); src/node/onnx-package.ts writes it to disk and
+ * reads model.json back.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { EntryPoint, Graph, IrModule, ModelConfig } from "../../ir/types.js";
+import type { EntryPoint, Graph, IrModule, ModelConfig } from "../../ir/index.js";
 import type { WeightData } from "./graph.js";
 import { exportOnnx, ONNX_FILES, PRODUCER } from "./model.js";
 import { IR_VERSION, OPSET } from "./proto.js";
 import { TRAINING_INPUT } from "./graph.js";
-import { writeDirectoryAtomically } from "../../node/write-dir.js";
+import { sha256OfText } from "../sha256.js";
 
 export const FORMAT = "s2sc-onnx";
 export const FORMAT_VERSION = 1;
@@ -63,9 +60,7 @@ export function describeOnnx(m: IrModule, spec: OnnxSpecSource, weights: OnnxWei
     model: m.model,
     spec: {
       file: spec.file,
-      ...(spec.text === undefined
-        ? {}
-        : { sha256: createHash("sha256").update(spec.text).digest("hex") }),
+      ...(spec.text === undefined ? {} : { sha256: sha256OfText(spec.text) }),
     },
     onnx: { irVersion: IR_VERSION, opset: OPSET },
     files: ONNX_FILES,
@@ -79,11 +74,15 @@ export function describeOnnx(m: IrModule, spec: OnnxSpecSource, weights: OnnxWei
   };
 }
 
-/** model.json of a compiled directory; throws OnnxPackageError when it is not one. */
-export function readDescription(dir: string): OnnxDescription {
+/**
+ * The description in model.json's text, checked to be an s2sc ONNX directory's; throws
+ * OnnxPackageError naming `dir` when it is not one.
+ */
+export function parseDescription(text: string | undefined, dir: string): OnnxDescription {
   let d: Partial<OnnxDescription>;
   try {
-    d = JSON.parse(readFileSync(join(dir, DESCRIPTION), "utf8")) as Partial<OnnxDescription>;
+    if (text === undefined) throw new Error("no text");
+    d = JSON.parse(text) as Partial<OnnxDescription>;
   } catch {
     throw new OnnxPackageError(`${dir} has no readable ${DESCRIPTION}`);
   }
@@ -92,17 +91,6 @@ export function readDescription(dir: string): OnnxDescription {
       `${dir} is not an s2sc ONNX directory (compile one with --target onnx)`,
     );
   return d as OnnxDescription;
-}
-
-function isReplaceable(dir: string): boolean {
-  if (!existsSync(dir)) return true;
-  if (readdirSync(dir).length === 0) return true;
-  try {
-    readDescription(dir);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The files of a compiled directory, by name. */
@@ -123,21 +111,4 @@ export function onnxPackageFiles(
     files.set(name, content);
   }
   return files;
-}
-
-/** Writes the directory `dir` (absolute) atomically; throws OnnxPackageError or an I/O error. */
-export function writeOnnxPackage(
-  dir: string,
-  m: IrModule,
-  weights: ReadonlyMap<string, WeightData>,
-  spec: OnnxSpecSource,
-  origin: OnnxWeightsOrigin,
-  extra: ReadonlyMap<string, string> = new Map(),
-): string[] {
-  if (!isReplaceable(dir)) {
-    throw new OnnxPackageError(
-      `${dir} exists and is not an s2sc ONNX output; choose an empty or new directory`,
-    );
-  }
-  return writeDirectoryAtomically(dir, onnxPackageFiles(m, weights, spec, origin, extra));
 }

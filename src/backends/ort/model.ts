@@ -11,7 +11,7 @@ import type { Dim, EntryPoint, ModelConfig } from "../../ir/types.js";
 import type { IrModule } from "../../ir/types.js";
 import type { WeightData } from "../onnx/graph.js";
 import { exportOnnx, ONNX_FILES } from "../onnx/model.js";
-import { readDescription } from "../onnx/package.js";
+import { readDescription } from "../../node/onnx-package.js";
 import { loadOrt, type Ort } from "./load.js";
 
 export type OrtTensors = Record<string, OrtTensor>;

@@ -3,7 +3,8 @@
  * model.json (src/backends/onnx/package.ts), with seeded or trained weights (see
  * compile-package.ts).
  */
-import { OnnxPackageError, writeOnnxPackage } from "../../backends/onnx/package.js";
+import { OnnxPackageError } from "../../backends/onnx/package.js";
+import { writeOnnxPackage } from "../../node/onnx-package.js";
 import { ExportError } from "../../backends/onnx/types.js";
 import type { IrModule } from "../../ir/types.js";
 import type { Io } from "../io.js";
