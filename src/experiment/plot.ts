@@ -2,10 +2,11 @@
  * The experiment plots: Vega-Lite specifications compiled with `vega-lite` and rendered
  * to SVG headless by `vega` (renderer "none": no canvas or browser needed). Each
  * function returns the Vega-Lite spec (kept for tests and for anyone who wants to
- * restyle it) and `renderSvg` turns one into SVG text.
+ * restyle it) and `renderSvg` turns one into SVG text. vega and vega-lite are large and
+ * only rendering needs them, so they are imported on first use: loading the CLI (or
+ * building the specs) does not load them.
  */
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import type { ExperimentResult } from "./result.js";
 
 const CONFIG = {
@@ -151,6 +152,7 @@ export const PLOTS = {
 
 /** Vega-Lite → Vega → SVG text, headless. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
   try {
     return await view.toSVG();

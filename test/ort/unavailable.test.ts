@@ -3,12 +3,12 @@
  * but not loadable (no binary for the platform, a damaged install), `--backend ort` says
  * what to do in one line and exits 2, without a stack trace.
  */
-import { spawnSync } from "node:child_process";
 import { describe, expect, test, vi } from "vitest";
 import { unavailableMessage } from "../../src/backends/ort/load.js";
 import { recordingIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { REPO } from "../tfjs/helpers.js";
+import { s2scWithout } from "../without-packages.js";
 
 vi.mock("onnxruntime-node", () => {
   throw new Error("libonnxruntime.so.1: cannot open shared object file: No such file or directory");
@@ -19,23 +19,10 @@ const INSTALL_HINT = "`npm install onnxruntime-node`";
 describe("without onnxruntime-node installed", () => {
   // A child process whose resolve hook makes the package absent, so the error is the
   // one Node itself raises for a missing package, not one made up by the test.
-  test("run --backend ort names the package to install and exits 2", () => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--import",
-        "./test/ort/fixtures/without-ort.mjs",
-        "scripts/s2sc.ts",
-        "run",
-        "specs/tiny/attn_dot.s2s",
-        "--src",
-        "4 5 6",
-        "--backend",
-        "ort",
-      ],
-      { cwd: REPO, encoding: "utf8" },
+  test("run --backend ort names the package to install and exits 2", { timeout: 60_000 }, () => {
+    const r = s2scWithout(
+      ["onnxruntime-node"],
+      ["run", "specs/tiny/attn_dot.s2s", "--src", "4 5 6", "--backend", "ort"],
     );
     expect(r.status, r.stderr).toBe(2);
     expect(r.stdout).toBe("");
