@@ -14,8 +14,8 @@
  *   result beyond ±2^53 − 1 or a float that is not finite is out of range.
  * - `+` also joins two strings.
  */
-import type { Code } from "../diagnostics/codes.js";
-import type { BinaryOp } from "../parser/ast.js";
+import type { Code } from "../diagnostics/index.js";
+import type { BinaryOp } from "../parser/index.js";
 import type { Value } from "./model.js";
 import { describeValue, formatValue } from "./values.js";
 

@@ -9,8 +9,8 @@
  * may use the other parameters (`model m(d = 512, ff = 4 * d)`), so `m(d = 1024)` gets
  * `ff = 4096`.
  */
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { Arg, ModelRef } from "../parser/ast.js";
+import type { Diagnostics } from "../diagnostics/index.js";
+import type { Arg, ModelRef } from "../parser/index.js";
 import { evaluate, evaluateBinding } from "./evaluate.js";
 import { mergeRoot } from "./merge.js";
 import type { Value } from "./model.js";

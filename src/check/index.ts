@@ -9,12 +9,12 @@
  */
 import {
   dedupeDiagnostics,
+  type Diagnostic,
   Diagnostics,
   sortDiagnostics,
-  type Diagnostic,
-} from "../diagnostics/diagnostic.js";
+} from "../diagnostics/index.js";
 import { parse } from "../parser/index.js";
-import type { SourceHost } from "../source/host.js";
+import type { SourceHost } from "../source/index.js";
 import { isPoisoned } from "./evaluate.js";
 import { expandModel } from "./expand.js";
 import { loadProgram, type ParseFn } from "./loader.js";
@@ -22,6 +22,8 @@ import type { CheckedModel } from "./model.js";
 import { contains, type ModelEntry, type SourceFile } from "./program.js";
 import { checkRules } from "./rules.js";
 import { validateModel } from "./validate.js";
+export * from "./model.js";
+export * from "./values.js";
 
 export interface CheckResult {
   /** Models declared in the entry file, in source order, only those without errors. */

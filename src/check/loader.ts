@@ -5,11 +5,10 @@
  * closes it. Models of an imported file become visible in the importing file (only those
  * the imported file declares: imports are not re-exported).
  */
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import { fileStart } from "../diagnostics/range.js";
-import type { FileNode, ImportDecl, LetDecl, ModelDecl } from "../parser/ast.js";
-import type { SourceHost } from "../source/host.js";
+import type { Diagnostic, Diagnostics } from "../diagnostics/index.js";
+import { fileStart } from "../diagnostics/index.js";
+import type { FileNode, ImportDecl, LetDecl, ModelDecl } from "../parser/index.js";
+import type { SourceHost } from "../source/index.js";
 import { defineLets } from "./pending.js";
 import type { ImportLink, Program, SourceFile } from "./program.js";
 import { Scope } from "./scope.js";

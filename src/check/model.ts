@@ -12,7 +12,7 @@
  * canonical (`concat` is stored as `additive`). The JSON Schema of this shape is
  * generated from the schema table (check/json-schema.ts).
  */
-import type { SourceRange } from "../diagnostics/range.js";
+import type { SourceRange } from "../diagnostics/index.js";
 
 export type Value =
   | { type: "int"; value: number }

@@ -2,9 +2,8 @@
  * The loaded program: every file reached from the entry through imports, each parsed
  * once, with its file-level scope and the models it declares and sees.
  */
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { SourceRange } from "../diagnostics/range.js";
-import type { FileNode, ImportDecl, ModelDecl } from "../parser/ast.js";
+import type { Diagnostic, SourceRange } from "../diagnostics/index.js";
+import type { FileNode, ImportDecl, ModelDecl } from "../parser/index.js";
 import type { Scope } from "./scope.js";
 
 export interface ModelEntry {

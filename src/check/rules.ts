@@ -4,7 +4,7 @@
  * dividing the model width, tied sizes, bridges — belong to elaboration (S2S3xxx), and so
  * does a bidirectional decoder layer (S2S3010), which is about how layers connect.
  */
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { Diagnostics } from "../diagnostics/index.js";
 import {
   childSection,
   type ResolvedItem,

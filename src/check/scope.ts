@@ -5,9 +5,8 @@
  * language is declarative), which is why a binding is evaluated lazily on first use and
  * a binding that needs itself is a cycle.
  */
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { SourceRange } from "../diagnostics/range.js";
-import type { Expr, Ident } from "../parser/ast.js";
+import type { Diagnostic, SourceRange } from "../diagnostics/index.js";
+import type { Expr, Ident } from "../parser/index.js";
 import type { Value } from "./model.js";
 
 /** A folded expression: its value plus what diagnostics need to point back at it. */

@@ -4,7 +4,7 @@
  * section that has the field (for inherited fields), else from the schema's default —
  * with an `origin` that says which.
  */
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { Diagnostics } from "../diagnostics/index.js";
 import { coerce } from "./coerce.js";
 import { evaluate } from "./evaluate.js";
 import type { ResolvedSection, ResolvedSetting } from "./model.js";

@@ -2,7 +2,7 @@
  * Seeded randomness for data: every batch is drawn from its own generator seeded by
  * (seed, step), so batch `s` is the same whether training started at 0 or resumed at s.
  */
-import { Rng } from "../reference/random.js";
+import { Rng } from "../reference/index.js";
 
 export { Rng };
 

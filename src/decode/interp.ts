@@ -1,6 +1,6 @@
 /** The interpreter (InterpModel) as a StepModel. */
-import type { Encoded, InterpModel } from "../backends/interp/model.js";
-import { makeTensor, sizeOf, type Tensor } from "../reference/tensor.js";
+import type { Encoded, InterpModel } from "../backends/interp/index.js";
+import { makeTensor, sizeOf, type Tensor } from "../reference/index.js";
 import type { StepModel } from "./step-model.js";
 
 export interface InterpState {

@@ -10,9 +10,9 @@
  * layers, so `lstm { } lstm { }` and `stack 2 { lstm { } }` print alike. Origins are
  * left out on purpose: writing a default out is not a change.
  */
-import type { CheckedModel, ResolvedSection } from "../check/model.js";
-import { formatValue } from "../check/values.js";
-import { compareSections } from "../ir/cost.js";
+import type { CheckedModel, ResolvedSection } from "../check/index.js";
+import { formatValue } from "../check/index.js";
+import { compareSections } from "../ir/index.js";
 import {
   groupSignature,
   structureOf,

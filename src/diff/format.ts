@@ -1,6 +1,6 @@
 /** How the text and Markdown reports write numbers and their changes. */
-import { formatBytes } from "../elaborate/budget.js";
-import { formatCount, formatSi } from "../summary/units.js";
+import { formatBytes } from "../elaborate/index.js";
+import { formatCount, formatSi } from "../summary/index.js";
 import type { Delta } from "./types.js";
 
 export type Unit = "count" | "si" | "bytes";

@@ -10,7 +10,7 @@
  *
  * API boundary: `diffModels`, the result types, and the IR pipeline hook.
  */
-import { compareSections, sectionOf } from "../ir/cost.js";
+import { compareSections, sectionOf } from "../ir/index.js";
 import { delta, isZero } from "./delta.js";
 import { irDiff, type IrPipeline } from "./ir.js";
 import { compareLayer } from "./layer-change.js";

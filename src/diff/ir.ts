@@ -7,8 +7,8 @@
  * (-O2 by default, as compile), or the identity for -O 0, when `passes` is empty and
  * the graphs are compared as elaborated.
  */
-import { opDef } from "../ir/ops/index.js";
-import type { EntryPoint, Graph, IrModule } from "../ir/types.js";
+import { opDef } from "../ir/index.js";
+import type { EntryPoint, Graph, IrModule } from "../ir/index.js";
 import { delta, deltasByKey, isZero } from "./delta.js";
 import type { RowPair } from "./match.js";
 import type { GraphOpsDiff, IrDiff, PathOpsChange } from "./types.js";

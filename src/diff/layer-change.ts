@@ -4,7 +4,7 @@
  * and their tensors, and MACs. An added or removed layer carries all its parameters
  * and MACs as the delta.
  */
-import { dimsEqual } from "../ir/dims.js";
+import { dimsEqual } from "../ir/index.js";
 import { delta, shapesEqual } from "./delta.js";
 import type { RowPair } from "./match.js";
 import type { SideRow } from "./side.js";

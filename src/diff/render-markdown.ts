@@ -3,7 +3,7 @@
  * report in GitHub-flavoured tables. A long layer table is folded into `<details>` so a
  * PR comment stays readable.
  */
-import { formatShape } from "../ir/dims.js";
+import { formatShape } from "../ir/index.js";
 import { formatAmount, formatChange, formatRelative, formatSigned, type Unit } from "./format.js";
 import {
   headline,

@@ -5,7 +5,7 @@
  * `git diff`'s (red removed, green added) and come from the palette, which is plain
  * when stdout is not a terminal.
  */
-import { formatShape } from "../ir/dims.js";
+import { formatShape } from "../ir/index.js";
 import { formatAmount, formatChange, formatRelative, formatSigned, type Unit } from "./format.js";
 import {
   headline,

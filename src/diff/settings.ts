@@ -3,8 +3,8 @@
  * from a default or an enclosing level in the other is the same architecture, so the
  * origin is reported (it helps a reader see why a value moved) but never compared.
  */
-import type { ResolvedSection, ResolvedSetting, Value } from "../check/model.js";
-import { formatValue, valuesEqual } from "../check/values.js";
+import type { ResolvedSection, ResolvedSetting, Value } from "../check/index.js";
+import { formatValue, valuesEqual } from "../check/index.js";
 import type { JsonValue, SettingChange, SettingValue } from "./types.js";
 
 export function jsonOf(v: Value): JsonValue {

@@ -4,9 +4,9 @@
  * are exactly the difference of the two summaries), and the layer table with each
  * layer's section and parameter tensors attached.
  */
-import type { CheckedModel, ResolvedSection } from "../check/model.js";
-import { summarize, type SummaryData } from "../summary/data.js";
-import type { IrModule } from "../ir/types.js";
+import type { CheckedModel, ResolvedSection } from "../check/index.js";
+import { summarize, type SummaryData } from "../summary/index.js";
+import type { IrModule } from "../ir/index.js";
 import { structureOf, type Structure } from "./structure.js";
 import type { LayerRow } from "./types.js";
 

@@ -4,8 +4,8 @@
  * path, and the numbered layers of the encoder and decoder, as elaboration numbers them
  * (elaborate/plan.ts), so that layer paths agree with the IR's layer table.
  */
-import { childSection, type CheckedModel, type ResolvedSection } from "../check/model.js";
-import { planLayers } from "../elaborate/plan.js";
+import { type CheckedModel, childSection, type ResolvedSection } from "../check/index.js";
+import { planLayers } from "../elaborate/index.js";
 import { sectionSignature } from "./settings.js";
 
 export const PARTS = ["encoder", "decoder"] as const;

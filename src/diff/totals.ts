@@ -3,8 +3,8 @@
  * (cli/summary-data.ts) rather than recounted, so that `diff` and `summary` cannot
  * disagree: every figure here is `summary(after) − summary(before)`.
  */
-import { COUNTED, type SectionCost, type SummaryData } from "../summary/data.js";
-import { compareSections } from "../ir/cost.js";
+import { COUNTED, type SectionCost, type SummaryData } from "../summary/index.js";
+import { compareSections } from "../ir/index.js";
 import { delta, deltasByKey } from "./delta.js";
 import type { ComputeDiff, ParamsDiff, TokenFigures, TokenFiguresBySection } from "./types.js";
 

@@ -6,8 +6,8 @@
  *
  * "Before" is the first model on the command line, "after" the second.
  */
-import type { Value } from "../check/model.js";
-import type { Dim, EntryPoint } from "../ir/types.js";
+import type { Value } from "../check/index.js";
+import type { Dim, EntryPoint } from "../ir/index.js";
 
 /** Bumped only when an existing key changes meaning or disappears. */
 export const DIFF_FORMAT_VERSION = 1;

@@ -11,8 +11,8 @@
  * Keys that do not depend on the query (W₂k, the K and V projections) are computed by
  * `prepare` once per memory, outside any decoding loop.
  */
-import type { ResolvedSection } from "../check/model.js";
-import { float, int } from "../ir/builder.js";
+import type { ResolvedSection } from "../check/index.js";
+import { float, int } from "../ir/index.js";
 import { concatLast, linear, reshape, unsqueeze, width, type Emit } from "./emit.js";
 import { intOf, rangeOf } from "./settings.js";
 import type { ElabContext } from "./context.js";

@@ -1,6 +1,6 @@
 /** The memory budget check: weights must fit before any backend allocates them. */
-import type { CheckedModel } from "../check/model.js";
-import type { IrModule } from "../ir/types.js";
+import type { CheckedModel } from "../check/index.js";
+import type { IrModule } from "../ir/index.js";
 import type { ElabContext } from "./context.js";
 
 export const DEFAULT_MEMORY_BUDGET = 4 * 1024 ** 3;

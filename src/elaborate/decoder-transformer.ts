@@ -4,7 +4,7 @@
  * self-attention keeps a key/value cache per layer ([B, heads, P, key_dim]) that
  * ONNX Attention extends by one position per step (past_key → present_key).
  */
-import type { ResolvedSection } from "../check/model.js";
+import type { ResolvedSection } from "../check/index.js";
 import {
   attend,
   attentionSpec,

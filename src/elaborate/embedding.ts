@@ -7,10 +7,10 @@
  * masked anyway). Position tables have `max_length` rows (1024 when not set for
  * sinusoidal tables; learned tables require max_length).
  */
-import type { ResolvedSection } from "../check/model.js";
-import { childSection } from "../check/model.js";
-import { int, str } from "../ir/builder.js";
-import type { Dim } from "../ir/types.js";
+import type { ResolvedSection } from "../check/index.js";
+import { childSection } from "../check/index.js";
+import { int, str } from "../ir/index.js";
+import type { Dim } from "../ir/index.js";
 import type { ElabContext } from "./context.js";
 import { type Emit } from "./emit.js";
 import { boolOf, intOf, wordOf } from "./settings.js";

@@ -2,9 +2,9 @@
  * Small building blocks shared by every layer kind: linear maps, norms, activations,
  * dropout and shape helpers. Each emits ONNX-named ops through a GraphBuilder.
  */
-import type { SourceRange } from "../diagnostics/range.js";
-import { float, int, str, type GraphBuilder } from "../ir/builder.js";
-import type { Dim } from "../ir/types.js";
+import type { SourceRange } from "../diagnostics/index.js";
+import { float, type GraphBuilder, int, str } from "../ir/index.js";
+import type { Dim } from "../ir/index.js";
 import type { ElabContext } from "./context.js";
 
 /** Where nodes go: the graph being built, the model's context, and dropout's switch. */

@@ -2,8 +2,8 @@
  * The encode graph: src [B, S] → memory [B, S, dk], memory_mask [B, S], and the final
  * states of the recurrent layers (for the bridge).
  */
-import type { ResolvedSection } from "../check/model.js";
-import { int, str } from "../ir/builder.js";
+import type { ResolvedSection } from "../check/index.js";
+import { int, str } from "../ir/index.js";
 import { attend, attentionSpec, prepareKeys } from "./attention.js";
 import { dropout, norm, typeOf, width, type Emit } from "./emit.js";
 import { embed, paddingMask, positionsFromMask, type SideEmbedding } from "./embedding.js";

@@ -14,10 +14,10 @@
  * range that caused them; nothing is allocated here (weights exist only as shapes), so
  * the memory budget is checked before any backend allocates.
  */
-import { childSection, type CheckedModel } from "../check/model.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { GraphBuilder, ShapeFailure } from "../ir/builder.js";
-import type { IrModule } from "../ir/types.js";
+import { type CheckedModel, childSection } from "../check/index.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import { GraphBuilder, ShapeFailure } from "../ir/index.js";
+import type { IrModule } from "../ir/index.js";
 import { ElabContext, ElaborationStop } from "./context.js";
 import {
   recurrentDecodeSequence,
@@ -42,7 +42,11 @@ import { floatOf } from "./settings.js";
 import { nextName, type StateDecl } from "./state.js";
 import { checkMemoryBudget, DEFAULT_MEMORY_BUDGET } from "./budget.js";
 
-export { DEFAULT_MEMORY_BUDGET } from "./budget.js";
+export * from "./budget.js";
+export * from "./settings.js";
+export * from "./encoder.js";
+export * from "./transformer.js";
+export * from "./plan.js";
 
 export interface ElaborateOptions {
   /** Bytes the weights may take (float32); default 4 GiB. */

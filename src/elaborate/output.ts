@@ -1,7 +1,7 @@
 /** The output projection: logits = y·W (+ b), W tied to the target embedding or its own. */
-import type { ResolvedSection } from "../check/model.js";
-import { childSection } from "../check/model.js";
-import type { Dim } from "../ir/types.js";
+import type { ResolvedSection } from "../check/index.js";
+import { childSection } from "../check/index.js";
+import type { Dim } from "../ir/index.js";
 import { linear, width, type Emit } from "./emit.js";
 import type { SideEmbedding } from "./embedding.js";
 import { boolOf, rangeOf } from "./settings.js";

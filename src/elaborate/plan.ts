@@ -4,7 +4,7 @@
  * holding the stack body's sections. So `stack 6 { self_attention feed_forward }` gives
  * `encoder/layer0/self_attention`, `encoder/layer0/feed_forward`, ... `encoder/layer5/...`.
  */
-import type { ResolvedItem, ResolvedSection } from "../check/model.js";
+import type { ResolvedItem, ResolvedSection } from "../check/index.js";
 
 export interface PlannedSection {
   section: ResolvedSection;

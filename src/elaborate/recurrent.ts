@@ -9,8 +9,8 @@
  * constant zero, not a parameter, and parameter counts match Keras and the papers.
  * The LSTM forget-gate bias starts at 1.
  */
-import type { ResolvedSection } from "../check/model.js";
-import { int, str } from "../ir/builder.js";
+import type { ResolvedSection } from "../check/index.js";
+import { int, str } from "../ir/index.js";
 import { boolOf, floatOf, intOf, wordOf } from "./settings.js";
 import { dropout, reshape, width, type Emit } from "./emit.js";
 

@@ -1,6 +1,6 @@
 /** Typed reads of a checked section's settings (the checker guarantees the types). */
-import type { ResolvedSection, ResolvedSetting } from "../check/model.js";
-import type { SourceRange } from "../diagnostics/range.js";
+import type { ResolvedSection, ResolvedSetting } from "../check/index.js";
+import type { SourceRange } from "../diagnostics/index.js";
 
 function setting(s: ResolvedSection, name: string): ResolvedSetting | undefined {
   return s.settings[name];

@@ -4,7 +4,7 @@
  * and of the teacher-forced decode (its initial value), and `next/<name>` is the
  * matching output of decode_step.
  */
-import type { Dim } from "../ir/types.js";
+import type { Dim } from "../ir/index.js";
 
 export interface StateDecl {
   name: string;

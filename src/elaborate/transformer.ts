@@ -4,7 +4,7 @@
  *   pre_norm:  x = x + dropout(f(norm(x)))   (and a final norm after the stack)
  *   none:      x = f(x)
  */
-import type { ResolvedSection } from "../check/model.js";
+import type { ResolvedSection } from "../check/index.js";
 import { activation, dropout, linear, norm, width, type Emit, type NormKind } from "./emit.js";
 import { floatOf, intOf, rangeOf, wordOf } from "./settings.js";
 

@@ -6,7 +6,7 @@
  * and print-comments.ts prints leading and trailing ones around the node.
  */
 import { doc, type AstPath, type Doc } from "prettier";
-import type { Comment } from "../parser/ast.js";
+import type { Comment } from "../parser/index.js";
 import type { Node } from "./nodes.js";
 
 const { breakParent, hardline, lineSuffixBoundary } = doc.builders;

@@ -7,7 +7,7 @@
  * the user's text.
  */
 import * as prettier from "prettier";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { parse } from "../parser/index.js";
 import { sameMeaning } from "./massage.js";
 import plugin from "./plugin.js";

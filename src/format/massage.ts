@@ -7,7 +7,7 @@
  * assert over every spec and fixture; `massageAstNode` is the same rule for prettier's
  * own `--debug-check`.
  */
-import type { Comment, FileNode } from "../parser/ast.js";
+import type { Comment, FileNode } from "../parser/index.js";
 import { commentText } from "./comments.js";
 import type { Node } from "./nodes.js";
 

@@ -7,7 +7,7 @@
  * table is typed by kind, so a node kind added to the AST without an entry here is a
  * compile error rather than a comment that silently fails to attach.
  */
-import type * as Ast from "../parser/ast.js";
+import type * as Ast from "../parser/index.js";
 
 export type Node =
   | Ast.FileNode

@@ -8,8 +8,8 @@
  * code frame (`loc` with 1-based line and column).
  */
 import type { Parser } from "prettier";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { FileNode } from "../parser/ast.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { FileNode } from "../parser/index.js";
 import { parse } from "../parser/index.js";
 import { locEnd, locStart, type Node } from "./nodes.js";
 

@@ -13,7 +13,7 @@
  *   comment printing breaks the enclosing group).
  */
 import { doc, util, type Doc } from "prettier";
-import type * as Ast from "../parser/ast.js";
+import type * as Ast from "../parser/index.js";
 import { alignmentPads, type AlignItem } from "./alignment.js";
 import { OPEN_BRACE } from "./attach.js";
 import { COMMENTS_IN_GAP, printDanglingComments } from "./comments.js";

@@ -1,5 +1,5 @@
 /** How numbers and shapes are written in labels, the same in every format. */
-import type { Dim } from "../ir/types.js";
+import type { Dim } from "../ir/index.js";
 
 /** 37000 → "37,000": digits grouped by three, independent of the machine's locale. */
 export function count(n: number): string {

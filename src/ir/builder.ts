@@ -3,7 +3,7 @@
  * table's shape rule at the moment the node is added, so a shape mismatch is found at
  * the spec range that caused it (the builder's current range), never later.
  */
-import type { SourceRange } from "../diagnostics/range.js";
+import type { SourceRange } from "../diagnostics/index.js";
 import { ShapeError, opDef } from "./ops/index.js";
 import type { Attr, ConstTensor, DType, Dim, Graph, Node, TensorType } from "./types.js";
 

@@ -24,7 +24,7 @@ import type {
   TensorType,
   ValueInfo,
 } from "./types.js";
-import type { SourceRange } from "../diagnostics/range.js";
+import type { SourceRange } from "../diagnostics/index.js";
 import { IR_SCHEMA } from "./schema.js";
 import { verifyModule } from "./verify.js";
 

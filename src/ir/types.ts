@@ -13,7 +13,7 @@
  *
  * Op names and semantics follow ONNX wherever ONNX has the op; see ops/ for the table.
  */
-import type { SourceRange } from "../diagnostics/range.js";
+import type { SourceRange } from "../diagnostics/index.js";
 
 export type DType = "float32" | "int32" | "int64" | "bool";
 

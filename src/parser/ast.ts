@@ -6,7 +6,7 @@
  * for expressions, replaced by an `ErrorExpr` node; the syntax error itself is already
  * reported, so later stages stay silent about `ErrorExpr` values.
  */
-import type { SourceRange } from "../diagnostics/range.js";
+import type { SourceRange } from "../diagnostics/index.js";
 
 export interface NodeBase {
   range: SourceRange;

@@ -16,9 +16,8 @@ import {
   type TokenType,
   tokenMatcher,
 } from "chevrotain";
-import type { Code } from "../diagnostics/codes.js";
-import type { Diagnostic, Related } from "../diagnostics/diagnostic.js";
-import { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { Code, Diagnostic, Related } from "../diagnostics/index.js";
+import { Diagnostics } from "../diagnostics/index.js";
 import type { LineMap } from "./line-map.js";
 import {
   ALL_TOKENS,

@@ -9,8 +9,8 @@
  * diagnostics (errors.ts) → AST (to-ast.ts).
  */
 import type { IToken } from "chevrotain";
-import { Diagnostics, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { SourceRange } from "../diagnostics/range.js";
+import { type Diagnostic, Diagnostics, sortDiagnostics } from "../diagnostics/index.js";
+import type { SourceRange } from "../diagnostics/index.js";
 import type { Comment, FileNode } from "./ast.js";
 import type { FileCstNode } from "./cst.js";
 import { syntaxDiagnostics } from "./errors.js";
@@ -23,6 +23,7 @@ import { LBrace, LBracket, LineComment, LParen, RBrace, RBracket, RParen } from 
 export { RESERVED_WORDS, TOKEN_CATEGORIES, type TokenCategory } from "./tokens.js";
 export { MAX_EXPRESSION_DEPTH } from "./to-ast.js";
 export { serializedGrammar } from "./parser.js";
+export * from "./ast.js";
 
 export interface ParseResult {
   ast: FileNode;

@@ -7,7 +7,7 @@
  * never re-parses literal text and each literal problem is reported exactly once.
  */
 import { Lexer, type IToken } from "chevrotain";
-import { Diagnostics } from "../diagnostics/diagnostic.js";
+import { Diagnostics } from "../diagnostics/index.js";
 import type { LineMap } from "./line-map.js";
 import {
   decodeString,

@@ -7,7 +7,7 @@
  * letting chevrotain track lines and columns per token. Lookups are a binary search over
  * the line starts, computed once per text.
  */
-import type { Position, SourceRange } from "../diagnostics/range.js";
+import type { Position, SourceRange } from "../diagnostics/index.js";
 
 export class LineMap {
   private readonly lineStarts: number[] = [0];

@@ -16,8 +16,7 @@
  * reserved words used as names (S2S1013) and expressions nested too deeply (S2S1014).
  */
 import type { IToken } from "chevrotain";
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { Position, SourceRange } from "../diagnostics/range.js";
+import type { Diagnostics, Position, SourceRange } from "../diagnostics/index.js";
 import type * as Ast from "./ast.js";
 import type * as Cst from "./cst.js";
 import { reservedNameMessage } from "./errors.js";

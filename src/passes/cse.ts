@@ -5,7 +5,7 @@
  * attribute (Scan) are never merged; a node whose output is a graph output or is read
  * by a Scan body by name is kept (its name is part of an interface).
  */
-import type { Attr, Node } from "../ir/types.js";
+import type { Attr, Node } from "../ir/index.js";
 import { STATEFUL_OPS } from "./dce.js";
 import { eachGraph, interfaceNames, Renames } from "./graph.js";
 import type { Pass } from "./pass.js";

@@ -1,8 +1,8 @@
 /**
  * Constant folding. Pattern: a node whose inputs are all Constant outputs (or, for
  * Shape, a value whose shape is fully known). Rewrite: a Constant with the value the
- * reference interpreter's kernel computes, under the same output name, so no reader
- * changes. This folds the zero half of the recurrent biases' `Concat(b, zeros)` down to
+ * reference kernel computes (src/reference, the kernels the interpreter runs), under
+ * the same output name, so no reader changes. This folds the zero half of the recurrent biases' `Concat(b, zeros)` down to
  * one Constant and the shape arithmetic around it; `b` and the tied output's
  * `Transpose(embedding)` read parameters, which are not compile-time constants here
  * (weights are bound at run time), so fuse-matmul-bias absorbs that Transpose into its
@@ -10,11 +10,15 @@
  * the query projection's weights: it stays Attention's `scale` attribute, which the
  * kernels apply to Q once per head (the cost is one multiply per query element).
  */
-import { KERNELS } from "../reference/kernels/index.js";
-import { Rng } from "../reference/random.js";
-import { makeTensor, allocData, type Tensor } from "../reference/tensor.js";
-import { plainAttrs } from "../backends/interp/execute.js";
-import type { ConstTensor, Node } from "../ir/types.js";
+import {
+  KERNELS,
+  Rng,
+  allocData,
+  makeTensor,
+  plainAttrs,
+  type Tensor,
+} from "../reference/index.js";
+import type { ConstTensor, Node } from "../ir/index.js";
 import { STATEFUL_OPS } from "./dce.js";
 import { constantOf, eachGraph, producers } from "./graph.js";
 import type { Pass } from "./pass.js";
@@ -59,7 +63,7 @@ export const foldConstants: Pass = {
   name: "fold-constants",
   categories: ["elementwise", "broadcast", "injective", "reduction"],
   level: 1,
-  doc: "nodes computed from constants only become Constants (evaluated by the interpreter's kernels)",
+  doc: "nodes computed from constants only become Constants (evaluated by the reference kernels)",
   run: (m) =>
     eachGraph(m, (g, types) => {
       let changed = false;

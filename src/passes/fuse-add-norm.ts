@@ -6,8 +6,8 @@
  * the norm's name and, when anything else reads the sum (the pre-norm residual stream),
  * the Add's name as a second output.
  */
-import type { Graph, Node } from "../ir/types.js";
-import { typesEqual } from "../ir/verify.js";
+import type { Graph, Node } from "../ir/index.js";
+import { typesEqual } from "../ir/index.js";
 import { eachGraph, makeNode, useCountsOf, type ValueTypes } from "./graph.js";
 import type { Pass } from "./pass.js";
 

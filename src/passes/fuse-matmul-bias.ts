@@ -7,7 +7,7 @@
  * the last node's place (its inputs are all defined by then). A bare MatMul is only
  * rewritten when it absorbs a Transpose.
  */
-import type { Attr, Graph, Node, TensorType } from "../ir/types.js";
+import type { Attr, Graph, Node, TensorType } from "../ir/index.js";
 import { eachGraph, makeNode, producers, readByBodies, type ValueTypes } from "./graph.js";
 import type { Pass } from "./pass.js";
 

@@ -12,8 +12,8 @@
  * names it hashes no longer fit in the caches, and V8 maps a large table afresh each
  * time it grows.
  */
-import { OPS, opDef } from "../ir/ops/index.js";
-import type { Attr, ConstTensor, Graph, IrModule, Node, TensorType } from "../ir/types.js";
+import { opDef, OPS } from "../ir/index.js";
+import type { Attr, ConstTensor, Graph, IrModule, Node, TensorType } from "../ir/index.js";
 
 /** The top-level graphs of a module, in entry-point order. */
 export function graphsOf(m: IrModule): Graph[] {

@@ -5,9 +5,8 @@
  * `--print-ir-after`. It never throws for bad input: a bad pipeline text or a pass that
  * breaks the IR is a result naming the problem.
  */
-import { printModule } from "../ir/print.js";
-import type { Graph, IrModule } from "../ir/types.js";
-import { verifyModule } from "../ir/verify.js";
+import { printModule, verifyModule } from "../ir/index.js";
+import type { Graph, IrModule } from "../ir/index.js";
 import { openPipeline } from "./graph.js";
 import type { Pass } from "./pass.js";
 import { PASSES, passByName } from "./registry.js";

@@ -8,7 +8,7 @@
  * outputs keep the original names. One pass over x instead of n; the Concats read only
  * parameters, so a backend may compute them once per weight load.
  */
-import type { Attr, Graph, Node, TensorType } from "../ir/types.js";
+import type { Attr, Graph, Node, TensorType } from "../ir/index.js";
 import { eachGraph, makeNode, Namer, type ValueTypes } from "./graph.js";
 import type { Pass } from "./pass.js";
 

@@ -7,8 +7,7 @@
  * anything. It reads value types through `eachGraph` (graph.ts), which also retypes the
  * graphs it changed.
  */
-import type { FusionCategory } from "../ir/ops/def.js";
-import type { IrModule } from "../ir/types.js";
+import type { FusionCategory, IrModule } from "../ir/index.js";
 
 export interface Pass {
   /** The name used in `--passes=a,b,c` and `--print-ir-after`. */

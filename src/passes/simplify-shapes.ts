@@ -10,8 +10,8 @@
  * Values whose names are an interface (graph outputs, names read by Scan bodies) keep
  * their producers.
  */
-import { typesEqual } from "../ir/verify.js";
-import type { Attr, Graph, Node } from "../ir/types.js";
+import { typesEqual } from "../ir/index.js";
+import type { Attr, Graph, Node } from "../ir/index.js";
 import {
   constantOf,
   eachGraph,

@@ -165,7 +165,7 @@ export function broadcastIndex(inDims: readonly number[], outDims: readonly numb
   for (let k = 0; k < n; k++) {
     idx[k] = off;
     for (let d = rank - 1; d >= 0; d--) {
-      counter[d]++;
+      counter[d] = counter[d]! + 1;
       off += bs[d]!;
       if (counter[d]! < outDims[d]!) break;
       off -= bs[d]! * outDims[d]!;

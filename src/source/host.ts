@@ -3,7 +3,7 @@
  * Reading never throws: a file that cannot be used as source is an `SourceError`
  * carrying an S2S0xxx code.
  */
-import type { Code } from "../diagnostics/codes.js";
+import type { Code } from "../diagnostics/index.js";
 
 export type ReadResult =
   { ok: true; text: string } | { ok: false; code: Code; message: string; hint?: string };

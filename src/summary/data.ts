@@ -12,13 +12,12 @@ import {
   compareSections,
   costBreakdown,
   paramCounts,
+  type ParamCounts,
   sectionOf,
   tokenCosts,
-  type ParamCounts,
   type TokenCosts,
-} from "../ir/cost.js";
-import type { Poly } from "../ir/dims.js";
-import type { Dim, IrModule } from "../ir/types.js";
+} from "../ir/index.js";
+import type { Dim, IrModule, Poly } from "../ir/index.js";
 
 /** Stated next to every compute figure, in text and JSON. */
 export const COUNTED =

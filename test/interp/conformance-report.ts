@@ -84,7 +84,7 @@ export function renderReport(results: readonly CaseResult[], source: ReportSourc
     "do not edit by hand.",
     "",
     "Each of the ONNX backend node tests in `shared/conformance/onnx-node/` runs its",
-    "operator's kernel from `src/backends/interp/kernels/index.ts` on the test's inputs and",
+    "operator's kernel from `src/reference/kernels/index.ts` on the test's inputs and",
     "compares every expected output: equal shape, equal dtype, and",
     `|actual − expected| ≤ ${source.atol} + ${source.rtol}·|expected| per element (numpy's`,
     `\`assert_allclose\` with rtol ${source.rtol}, atol ${source.atol}, the upstream runner's`,

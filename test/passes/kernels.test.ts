@@ -3,7 +3,8 @@
  * (src/ir/ops/fused.ts), computed with the ONNX kernels, over a table of cases.
  */
 import { describe, expect, it } from "vitest";
-import { Env } from "../../src/backends/interp/execute.js";
+import { Env } from "../../src/backends/interp/env.js";
+import { runGraph } from "../../src/backends/interp/execute.js";
 import { KERNELS } from "../../src/reference/kernels/index.js";
 import { Rng } from "../../src/reference/random.js";
 import { INTERP_KERNELS } from "../../src/backends/interp/table.js";
@@ -11,7 +12,7 @@ import { makeTensor, type Tensor } from "../../src/reference/tensor.js";
 import type { Attr, Node } from "../../src/ir/types.js";
 
 const rng = new Rng(5);
-const ctx = (outputs: number) => ({ rng, outputs, env: new Env(), run: { rng } });
+const ctx = (outputs: number) => ({ rng, outputs, env: new Env(), run: { rng }, runGraph });
 const rand = (dims: number[]): Tensor =>
   makeTensor(
     "float32",

@@ -3,35 +3,10 @@
  * live in an environment that starts from the parameters, the enclosing graph's values
  * (for Scan bodies) and the feeds.
  */
-import type { Attr, Graph, Node } from "../../ir/types.js";
+import type { Graph, Node } from "../../ir/index.js";
+import type { Tensor } from "../../reference/index.js";
+import { Env, type RunContext } from "./env.js";
 import { INTERP_KERNELS } from "./table.js";
-import type { Rng } from "../../reference/random.js";
-import type { AttrValue, Tensor } from "../../reference/tensor.js";
-
-export interface RunContext {
-  rng: Rng;
-}
-
-/** IR attributes in the kernels' plain form (graphs stay IR graphs for Scan). */
-export function plainAttrs(attrs: Readonly<Record<string, Attr>>): Record<string, AttrValue> {
-  const out: Record<string, AttrValue> = {};
-  for (const [k, a] of Object.entries(attrs)) {
-    if (a.kind === "graph" || a.kind === "tensor") continue;
-    out[k] = a.value;
-  }
-  return out;
-}
-
-export class Env {
-  private readonly values = new Map<string, Tensor>();
-  constructor(private readonly parent?: Env) {}
-  get(name: string): Tensor | undefined {
-    return this.values.get(name) ?? this.parent?.get(name);
-  }
-  set(name: string, t: Tensor): void {
-    this.values.set(name, t);
-  }
-}
 
 export function runNode(node: Node, env: Env, run: RunContext): void {
   const kernel = INTERP_KERNELS[node.op];
@@ -43,7 +18,13 @@ export function runNode(node: Node, env: Env, run: RunContext): void {
       throw new Error(`interp: ${node.op} at ${node.path} reads undefined value ${n}`);
     return t;
   });
-  const outs = kernel(inputs, node, { rng: run.rng, outputs: node.outputs.length, env, run });
+  const outs = kernel(inputs, node, {
+    rng: run.rng,
+    outputs: node.outputs.length,
+    env,
+    run,
+    runGraph,
+  });
   node.outputs.forEach((name, i) => {
     if (name === "") return;
     const t = outs[i];

@@ -10,11 +10,19 @@
  * - AddLayerNormalization / AddRMSNormalization form the sum row by row and normalise
  *   it while it is in cache, instead of writing the sum and reading it back.
  */
-import type { Node } from "../../ir/types.js";
-import { gelu, sigmoid } from "../../reference/math.js";
-import { matmulPacked, packA, packB, type PackedB } from "../../reference/matmul.js";
-import type { InterpKernel } from "./table.js";
-import { sizeOf, zeros, type Tensor } from "../../reference/tensor.js";
+import type { Node } from "../../ir/index.js";
+import {
+  gelu,
+  matmulPacked,
+  packA,
+  packB,
+  type PackedB,
+  sigmoid,
+  sizeOf,
+  type Tensor,
+  zeros,
+} from "../../reference/index.js";
+import type { InterpKernel } from "./kernel.js";
 
 function need(op: string, inputs: readonly (Tensor | undefined)[], i: number): Tensor {
   const t = inputs[i];

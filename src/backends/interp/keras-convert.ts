@@ -30,8 +30,8 @@
  *   and mergeMode 'concat' puts forward features first, which is ONNX's
  *   Y[t, 0..1, b, :] flattened.
  */
-import type { Tensor } from "../../reference/tensor.js";
-import { makeTensor } from "../../reference/tensor.js";
+import type { Tensor } from "../../reference/index.js";
+import { makeTensor } from "../../reference/index.js";
 
 export type RecurrentCell = "LSTM" | "GRU";
 

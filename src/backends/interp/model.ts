@@ -2,10 +2,10 @@
  * Whole-model execution on the interpreter: the three entry points of an IR module and
  * greedy decoding on top of decode_step.
  */
-import type { Dim, IrModule } from "../../ir/types.js";
-import { Env, runGraph, type RunContext } from "./execute.js";
-import { Rng } from "../../reference/random.js";
-import { makeTensor, zeros, type Tensor } from "../../reference/tensor.js";
+import type { Dim, IrModule } from "../../ir/index.js";
+import { Env, type RunContext } from "./env.js";
+import { runGraph } from "./execute.js";
+import { makeTensor, Rng, type Tensor, zeros } from "../../reference/index.js";
 import { initWeights } from "./weights.js";
 
 export interface Encoded {

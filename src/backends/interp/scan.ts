@@ -3,17 +3,10 @@
  * axis; the body runs once per step with the enclosing values visible, and per-step
  * outputs are stacked along their output axis.
  */
-import type { Graph, Node } from "../../ir/types.js";
-import type { Env, RunContext } from "./execute.js";
-import { Env as EnvClass } from "./execute.js";
-import { makeTensor, allocData, sizeOf, type Tensor } from "../../reference/tensor.js";
-
-type RunGraph = (
-  graph: Graph,
-  feeds: ReadonlyMap<string, Tensor>,
-  outer: Env,
-  run: RunContext,
-) => Map<string, Tensor>;
+import type { Node } from "../../ir/index.js";
+import { allocData, makeTensor, sizeOf, type Tensor } from "../../reference/index.js";
+import { Env } from "./env.js";
+import type { InterpContext } from "./kernel.js";
 
 /** Slice `t` at index `i` of `axis`, removing the axis. */
 function sliceAxis(t: Tensor, axis: number, i: number): Tensor {
@@ -49,8 +42,7 @@ function stack(
 export function scan(
   inputs: readonly (Tensor | undefined)[],
   node: Node,
-  ctx: { env: Env; run: RunContext },
-  runGraph: RunGraph,
+  ctx: Pick<InterpContext, "env" | "run" | "runGraph">,
 ): Tensor[] {
   const body = node.attrs["body"];
   if (body?.kind !== "graph") throw new Error(`Scan at ${node.path} has no body`);
@@ -64,13 +56,13 @@ export function scan(
   const steps = scans[0]!.dims[inAxes[0] ?? 0]!;
   const k = g.outputs.length - n;
   const collected: Tensor[][] = Array.from({ length: k }, () => []);
-  const outer = new EnvClass(ctx.env);
+  const outer = new Env(ctx.env);
   for (let t = 0; t < steps; t++) {
     const feeds = new Map<string, Tensor>();
     g.inputs.forEach((inp, i) => {
       feeds.set(inp.name, i < n ? states[i]! : sliceAxis(scans[i - n]!, inAxes[i - n] ?? 0, t));
     });
-    const outs = runGraph(g, feeds, outer, ctx.run);
+    const outs = ctx.runGraph(g, feeds, outer, ctx.run);
     const vals = g.outputs.map((o) => outs.get(o.name)!);
     states = vals.slice(0, n);
     vals.slice(n).forEach((v, j) => collected[j]!.push(v));

@@ -1,30 +1,21 @@
 /**
  * The interpreter's op table: one entry per IR op, keyed by op name. Most entries are
- * the ONNX kernels of kernels/ (plain tensors in, tensors out); `Scan` and `Constant`
+ * the reference ONNX kernels of src/reference (plain tensors in, tensors out); `Scan` and `Constant`
  * need the node itself (a body graph, a tensor attribute), so they are graph-level
  * entries here. test/ir/op-coverage.test.ts checks every IR op has an entry.
  */
-import type { Node } from "../../ir/types.js";
-import type { Env, RunContext } from "./execute.js";
-import { plainAttrs, runGraph } from "./execute.js";
+import type { Node } from "../../ir/index.js";
+import {
+  KERNELS,
+  allocData,
+  makeTensor,
+  plainAttrs,
+  type AttrValue,
+  type Tensor,
+} from "../../reference/index.js";
 import { FUSED_KERNELS } from "./fused.js";
-import { KERNELS } from "../../reference/kernels/index.js";
-import type { Rng } from "../../reference/random.js";
-import { makeTensor, allocData, type AttrValue, type Tensor } from "../../reference/tensor.js";
+import type { InterpKernel } from "./kernel.js";
 import { scan } from "./scan.js";
-
-export interface InterpContext {
-  rng: Rng;
-  outputs: number;
-  env: Env;
-  run: RunContext;
-}
-
-export type InterpKernel = (
-  inputs: readonly (Tensor | undefined)[],
-  node: Node,
-  ctx: InterpContext,
-) => (Tensor | undefined)[];
 
 const attrCache = new WeakMap<Node, Record<string, AttrValue>>();
 
@@ -49,7 +40,7 @@ const GRAPH_KERNELS: Record<string, InterpKernel> = {
     return [makeTensor(v.value.dtype, v.value.dims, data)];
   },
   Scan(inputs, node, ctx) {
-    return scan(inputs, node, ctx, runGraph);
+    return scan(inputs, node, ctx);
   },
 };
 

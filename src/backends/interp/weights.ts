@@ -3,10 +3,9 @@
  * generator, seeded from (seed, parameter name), so the same seed gives the same
  * weights on every machine, and adding a layer does not change the others' weights.
  */
-import type { Init, IrModule, Parameter } from "../../ir/types.js";
+import type { Init, IrModule, Parameter } from "../../ir/index.js";
 import { initTensor, type InitSpec } from "./init.js";
-import { Rng } from "../../reference/random.js";
-import { makeTensor, sizeOf, type Tensor } from "../../reference/tensor.js";
+import { makeTensor, Rng, sizeOf, type Tensor } from "../../reference/index.js";
 
 /** FNV-1a over the name, mixed with the seed: a stable 32-bit stream id. */
 export function paramSeed(seed: number, name: string): number {

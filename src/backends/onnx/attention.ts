@@ -5,7 +5,7 @@
  * (one row for every query), so when queries are more than one such a mask is first
  * expanded along that axis (Shape → Concat → Expand) — the same values, spelled out.
  */
-import type { Dim, TensorType } from "../../ir/types.js";
+import type { Dim, TensorType } from "../../ir/index.js";
 import type { ExportContext, OnnxExport } from "./types.js";
 
 export const attention: OnnxExport = (cx: ExportContext) => {

@@ -3,7 +3,7 @@
  * (src/ir/ops/fused.ts), so any ONNX runtime loads the files; a runtime's own fusions
  * (ORT fuses MatMul+Add, Add+LayerNormalization, ...) recover the speed.
  */
-import type { Attr, TensorType } from "../../ir/types.js";
+import type { Attr, TensorType } from "../../ir/index.js";
 import type { ExportContext, OnnxExport } from "./types.js";
 
 const ACTIVATION_OPS: Record<string, { op: string; attrs?: Record<string, Attr> }> = {

@@ -4,7 +4,7 @@
  * top-level graph — the parameters it reads (here or in a Scan body) as initializers.
  * Scan bodies become GRAPH attributes that read outer values by name, as ONNX allows.
  */
-import type { Attr, ConstTensor, Graph, Node, Parameter, TensorType } from "../../ir/types.js";
+import type { Attr, ConstTensor, Graph, Node, Parameter, TensorType } from "../../ir/index.js";
 import {
   ATTR,
   ONNX_DTYPE,

@@ -4,7 +4,7 @@
  * one token, with the recurrent state or key/value cache as explicit inputs `state/…`
  * and outputs `next/state/…`). Each file holds the weights its graph reads.
  */
-import type { EntryPoint, IrModule } from "../../ir/types.js";
+import type { EntryPoint, IrModule } from "../../ir/index.js";
 import { exportTopGraph, type WeightData } from "./graph.js";
 import { encodeModel, IR_VERSION, OPSET, type ModelProto } from "./proto.js";
 

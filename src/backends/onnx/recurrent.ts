@@ -6,7 +6,7 @@
  * Y [S,D,B,H] → [B,S,D,H] and the final states. ORT folds or fuses the transposes;
  * any runtime computes the same values.
  */
-import type { Attr, Dim, TensorType } from "../../ir/types.js";
+import type { Attr, Dim, TensorType } from "../../ir/index.js";
 import type { ExportContext, OnnxExport } from "./types.js";
 
 function permuted(t: TensorType, perm: readonly number[]): TensorType {

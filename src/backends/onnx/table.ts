@@ -3,7 +3,7 @@
  * that none is missing). IR ops follow ONNX names and semantics, so most entries copy
  * the node; the rest are documented where they are defined.
  */
-import type { Attr, DType } from "../../ir/types.js";
+import type { Attr, DType } from "../../ir/index.js";
 import { attention } from "./attention.js";
 import { FUSED_EXPORTS } from "./fused.js";
 import { RECURRENT_EXPORTS } from "./recurrent.js";

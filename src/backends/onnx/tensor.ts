@@ -1,5 +1,5 @@
 /** IR tensors, types and attributes as ONNX protobuf messages. */
-import type { ConstTensor, Dim, DType, TensorType } from "../../ir/types.js";
+import type { ConstTensor, Dim, DType, TensorType } from "../../ir/index.js";
 import { ONNX_DTYPE, type TensorProto, type ValueInfoProto } from "./proto.js";
 
 /** Little-endian bytes of `values` as `dtype` (ONNX raw_data is little-endian, as x86 and ARM are). */

@@ -4,7 +4,7 @@
  * than the IR (int64-only shape inputs, time-major recurrences) emit a short standard
  * composition. The graph exporter (graph.ts) gives each entry this context.
  */
-import type { Attr, Node, TensorType } from "../../ir/types.js";
+import type { Attr, Node, TensorType } from "../../ir/index.js";
 
 export class ExportError extends Error {}
 

@@ -8,10 +8,9 @@
  * implicit (widths, position table lengths, the memory's shape) come from the verified
  * IR module, so the labels agree with `summary`.
  */
-import { childSection, type CheckedModel, type ResolvedSection } from "../../check/model.js";
-import { planLayers } from "../../elaborate/plan.js";
-import { boolOf, wordOf } from "../../elaborate/settings.js";
-import type { IrModule } from "../../ir/types.js";
+import { type CheckedModel, childSection, type ResolvedSection } from "../../check/index.js";
+import { boolOf, planLayers, wordOf } from "../../elaborate/index.js";
+import type { IrModule } from "../../ir/index.js";
 import { DocBuilder } from "../builder.js";
 import { count, shape } from "../format.js";
 import type { GraphDoc } from "../types.js";

@@ -4,8 +4,8 @@
  * and the spec's own vocabulary for settings (`scaled_dot`, `general`, `layer_norm`), so
  * a reader can go from the picture to the spec and back.
  */
-import type { ResolvedSection } from "../../check/model.js";
-import { boolOf, intOf, wordOf } from "../../elaborate/settings.js";
+import type { ResolvedSection } from "../../check/index.js";
+import { boolOf, intOf, wordOf } from "../../elaborate/index.js";
 import { count, plural } from "../format.js";
 import type { NodeKind } from "../types.js";
 

@@ -7,11 +7,15 @@
  * functions (`planLayers`, `wrappedLayers`, `residualRule`), so the picture shows exactly
  * the residual connections the IR has.
  */
-import type { ResolvedItem, ResolvedSection } from "../../check/model.js";
-import { wrappedLayers } from "../../elaborate/encoder.js";
-import { isRecurrent, planLayers } from "../../elaborate/plan.js";
-import { residualRule, type ResidualRule } from "../../elaborate/transformer.js";
-import type { LayerInfo } from "../../ir/types.js";
+import type { ResolvedItem, ResolvedSection } from "../../check/index.js";
+import {
+  isRecurrent,
+  planLayers,
+  residualRule,
+  type ResidualRule,
+  wrappedLayers,
+} from "../../elaborate/index.js";
+import type { LayerInfo } from "../../ir/index.js";
 import type { DocBuilder } from "../builder.js";
 import { sectionLabel } from "./labels.js";
 

@@ -8,9 +8,8 @@
  * - before them (RNNsearch): the previous top state queries the memory (a feedback
  *   edge) and the context joins the first layer's input next to the embedding.
  */
-import type { ResolvedSection } from "../../check/model.js";
-import { boolOf } from "../../elaborate/settings.js";
-import { isRecurrent, planLayers } from "../../elaborate/plan.js";
+import type { ResolvedSection } from "../../check/index.js";
+import { boolOf, isRecurrent, planLayers } from "../../elaborate/index.js";
 import { layerBox, sectionNode, type PartDrawing } from "./part.js";
 
 /** Whether a decoder is drawn (and elaborated) as a recurrent decoder. */

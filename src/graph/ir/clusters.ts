@@ -5,7 +5,7 @@
  * cluster of the layer `decoder/layer1/attention`, inside `layer1`, inside `decoder`.
  * Deeper paths than a layer are not clusters: they are said in the node's label.
  */
-import type { LayerInfo } from "../../ir/types.js";
+import type { LayerInfo } from "../../ir/index.js";
 import type { DocBuilder } from "../builder.js";
 import type { Container, GraphCluster } from "../types.js";
 

@@ -6,7 +6,7 @@
  * reads a Scan output reads the body output behind it. A body reading a value of the
  * enclosing graph (the memory, a mask) gets an edge from where that value is made.
  */
-import type { EntryPoint, Graph, IrModule, Node, Parameter, ConstTensor } from "../../ir/types.js";
+import type { ConstTensor, EntryPoint, Graph, IrModule, Node, Parameter } from "../../ir/index.js";
 import { DocBuilder } from "../builder.js";
 import type { GraphDoc } from "../types.js";
 import { collapseChains, LayerTable, PathClusters } from "./clusters.js";

@@ -5,7 +5,7 @@
  * of the box rather than boxes of their own: they would double the picture and each has
  * one reader.
  */
-import type { Attr, ConstTensor, Node, Parameter, TensorType } from "../../ir/types.js";
+import type { Attr, ConstTensor, Node, Parameter, TensorType } from "../../ir/index.js";
 
 /** Constant tensors with at most this many values are written out. */
 const MAX_LISTED = 8;

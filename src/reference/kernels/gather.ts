@@ -59,7 +59,8 @@ export const GatherElements: Kernel = (inputs, attrs) => {
     }
     out.data[i] = data.data[at]!;
     for (let d = rank - 1; d >= 0; d--) {
-      if (++counter[d] < indices.dims[d]!) break;
+      counter[d] = counter[d]! + 1;
+      if (counter[d]! < indices.dims[d]!) break;
       counter[d] = 0;
     }
   }

@@ -36,7 +36,7 @@ function gatherStrided(
   for (let i = 0; i < n; i++) {
     out.data[i] = t.data[at]!;
     for (let d = rank - 1; d >= 0; d--) {
-      counter[d]++;
+      counter[d] = counter[d]! + 1;
       at += strides[d]!;
       if (counter[d]! < outDims[d]!) break;
       at -= strides[d]! * outDims[d]!;

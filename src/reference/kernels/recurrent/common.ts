@@ -167,7 +167,7 @@ export function inputProjection(rec: Recurrence, d: number, bias: ArrayLike<numb
     rec.inputSize,
   );
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < n; j++) xw[i * n + j] += bias[j]!;
+    for (let j = 0; j < n; j++) xw[i * n + j] = xw[i * n + j]! + bias[j]!;
   }
   return xw;
 }

@@ -1,0 +1,197 @@
+/**
+ * The layers of ARCHITECTURE.md as rules, checked by `npm run layers` (part of `npm test`):
+ *
+ *   depcruise src --config .dependency-cruiser.cjs
+ *
+ * exits non-zero on any violation. test/layers.test.ts proves that each kind of rule fires.
+ *
+ * Layers, bottom to top:
+ *   core (browser-safe)  diagnostics, source → parser → check → elaborate → ir ← reference ← passes
+ *                        ← backends/{interp,tfjs,onnx}; summary, diff, graph, format, data,
+ *                        decode, train above them; api and src/index.ts on top of the core
+ *   node layer           node, backends/ort, experiment: Node builtins allowed, never the CLI
+ *   cli                  src/cli, on top of everything
+ *
+ * A stage is a folder of src (for the backends, src/backends/<x>); another stage is
+ * reached through its index.ts only.
+ */
+
+/** The regex alternatives naming the core's stage folders (see the header). */
+const CORE_STAGES = [
+  "diagnostics",
+  "source",
+  "reference",
+  "parser",
+  "check",
+  "elaborate",
+  "ir",
+  "passes",
+  "backends/interp",
+  "backends/tfjs",
+  "backends/onnx",
+  "summary",
+  "diff",
+  "graph",
+  "format",
+  "data",
+  "decode",
+  "train",
+  "api",
+];
+const CORE = [`^src/(${CORE_STAGES.join("|")})/`, "^src/index\\.ts$"];
+const NODE_LAYER = "^src/(node|backends/ort|experiment)/";
+const API = ["^src/api/", "^src/index\\.ts$"];
+/** A stage of a path under src: src/backends/<x>, or the first folder. */
+const STAGE = "^src/(backends/[^/]+|[^/]+)/";
+
+/** `from` may import only its own stage and the stages `below` it (folder names under src). */
+function onlyBelow(name, from, below, comment) {
+  const allowed = [from, ...below].join("|");
+  return {
+    name,
+    comment,
+    severity: "error",
+    from: { path: `^src/(${from})/` },
+    to: { path: "^src/", pathNot: `^src/(${allowed})/` },
+  };
+}
+
+module.exports = {
+  forbidden: [
+    {
+      name: "core-no-node-builtins",
+      comment:
+        "The core bundles for the browser (the `s2sc` entry): no node: builtins, fs or path. " +
+        "Disk, processes and native runtimes belong to the node layer (src/node).",
+      severity: "error",
+      from: { path: CORE },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "core-not-node-layer",
+      comment:
+        "The core must not reach the node layer (src/node, backends/ort, experiment): " +
+        "it would pull Node-only code into the browser bundle.",
+      severity: "error",
+      from: { path: CORE },
+      to: { path: NODE_LAYER },
+    },
+    {
+      name: "only-cli-imports-cli",
+      comment:
+        "The CLI is a shell over the library: argument parsing, printing, exit codes. " +
+        "Nothing below it may import it.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/cli/" },
+      to: { path: "^src/cli/" },
+    },
+    {
+      name: "no-cli-packages-below-cli",
+      comment:
+        "commander and cli-progress are the CLI's: a library caller gets data and events, " +
+        "not argument parsers or progress bars.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/cli/" },
+      to: { path: "node_modules/(commander|cli-progress)/" },
+    },
+    {
+      name: "core-below-api",
+      comment:
+        "The API (src/api, src/index.ts) is the top of the core: the stages it calls never call it back.",
+      severity: "error",
+      from: { path: CORE, pathNot: API },
+      to: { path: API },
+    },
+    onlyBelow(
+      "diagnostics-is-the-bottom",
+      "diagnostics",
+      [],
+      "Every stage reports diagnostics, so diagnostics import no stage.",
+    ),
+    onlyBelow(
+      "source-above-diagnostics",
+      "source",
+      ["diagnostics"],
+      "Reading text knows only about diagnostics (a failed read is an S2S0xxx result).",
+    ),
+    onlyBelow(
+      "ir-above-diagnostics",
+      "ir",
+      ["diagnostics"],
+      "The IR is what elaboration produces and passes and backends consume: it knows no stage of the front end and no backend.",
+    ),
+    onlyBelow(
+      "reference-above-ir",
+      "reference",
+      ["ir", "diagnostics"],
+      "The reference op semantics (ONNX kernels over typed arrays) are shared by passes and the interpreter, so they import neither.",
+    ),
+    onlyBelow(
+      "parser-above-source",
+      "parser",
+      ["source", "diagnostics"],
+      "The parser turns text into an AST: no checking, no IR.",
+    ),
+    onlyBelow(
+      "check-above-parser",
+      "check",
+      ["parser", "source", "diagnostics"],
+      "Checking works on the AST: it elaborates nothing and knows no IR.",
+    ),
+    onlyBelow(
+      "elaborate-above-check-and-ir",
+      "elaborate",
+      ["check", "parser", "source", "ir", "diagnostics"],
+      "Elaboration maps a checked model to the IR; it knows no pass and no backend.",
+    ),
+    onlyBelow(
+      "passes-above-ir",
+      "passes",
+      ["ir", "reference", "diagnostics"],
+      "Passes rewrite IR modules; constant folding evaluates with the reference kernels, never a backend.",
+    ),
+    {
+      name: "backends-above-passes",
+      comment:
+        "A backend consumes an IR module (after passes); it knows no front-end stage and no other backend.",
+      severity: "error",
+      from: { path: "^src/backends/(interp|tfjs|onnx)/" },
+      to: { path: "^src/", pathNot: "^src/(backends/$1|passes|ir|reference|diagnostics)/" },
+    },
+    {
+      name: "no-circular",
+      comment: "A cycle makes two modules one: split out what both need.",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { circular: true },
+    },
+    {
+      name: "no-deep-cross-stage",
+      comment:
+        "Another stage is reached through its index.ts, its public surface; its other files are its own. " +
+        "scripts/index-imports.ts rewrites such imports.",
+      severity: "error",
+      from: { path: STAGE },
+      to: { path: "^src/", pathNot: ["^src/$1/", `${STAGE}index\\.ts$`] },
+    },
+    {
+      name: "no-unresolved-imports",
+      comment: "An import the cruiser cannot resolve is checked by no rule above.",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    // Type-only imports count: a layer's types are part of what it depends on.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    // Packages resolve through their `exports` as TypeScript's NodeNext does; otherwise
+    // chevrotain is unresolved here and no rule would see what imports it.
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
+  },
+};

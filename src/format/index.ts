@@ -1,0 +1,4 @@
+/**
+ * The formatter: parse with comments, print with prettier's document builders; the
+ * prettier plugin is a separate entry (plugin.ts).
+ */
