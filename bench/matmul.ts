@@ -8,8 +8,8 @@
  * Each figure is the median of several timed runs after one warm-up run; GFLOP/s
  * counts 2·n³ floating-point operations per product.
  */
-import { matmulF32 } from "../src/backends/interp/matmul.js";
-import { Rng } from "../src/backends/interp/random.js";
+import { matmulF32 } from "../src/reference/matmul.js";
+import { Rng } from "../src/reference/random.js";
 
 type MatmulFn = (a: Float32Array, b: Float32Array, c: Float32Array, n: number) => void;
 

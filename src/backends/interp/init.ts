@@ -2,9 +2,8 @@
  * Parameter initialisers, keyed by name, all drawing from the seeded Rng so a model's
  * initial weights are a pure function of the seed and the order of the draws.
  */
-import type { Rng } from "./random.js";
-import type { Tensor } from "./tensor.js";
-import { makeTensor, sizeOf } from "./tensor.js";
+import type { Rng, Tensor } from "../../reference/index.js";
+import { makeTensor, sizeOf } from "../../reference/index.js";
 
 export type InitSpec =
   /** U(−l, l) with l = sqrt(6 / (fanIn + fanOut)) (Glorot & Bengio 2010). The caller
