@@ -37,10 +37,11 @@ const fourRows: MatmulFn = (a, b, c, n) => {
       const o = k * n;
       for (let j = 0; j < n; j++) {
         const bv = b[o + j]!;
-        c[i * n + j] += a0 * bv;
-        if (rows > 1) c[(i + 1) * n + j] += a1 * bv;
-        if (rows > 2) c[(i + 2) * n + j] += a2 * bv;
-        if (rows > 3) c[(i + 3) * n + j] += a3 * bv;
+        const at = i * n + j;
+        c[at] = c[at]! + a0 * bv;
+        if (rows > 1) c[at + n] = c[at + n]! + a1 * bv;
+        if (rows > 2) c[at + 2 * n] = c[at + 2 * n]! + a2 * bv;
+        if (rows > 3) c[at + 3 * n] = c[at + 3 * n]! + a3 * bv;
       }
     }
   }

@@ -78,17 +78,15 @@ function orthogonal(rows: number, cols: number, gain: number, rng: Rng): Float32
   for (let i = 0; i < k; i++) {
     const x = new Float64Array(n);
     for (let j = 0; j < n; j++) x[j] = rng.normal();
+    // Gram–Schmidt: x, q and the previous vectors all have length n.
     for (const q of v) {
-      let dot = 0;
-      for (let j = 0; j < n; j++) dot += q[j]! * x[j]!;
-      for (let j = 0; j < n; j++) x[j] -= dot * q[j]!;
+      const dot = q.reduce((s, qj, j) => s + qj * x[j]!, 0);
+      x.set(x.map((xj, j) => xj - dot * q[j]!));
     }
-    let norm = 0;
-    for (let j = 0; j < n; j++) norm += x[j]! * x[j]!;
-    norm = Math.sqrt(norm);
+    const norm = Math.sqrt(x.reduce((s, xj) => s + xj * xj, 0));
     // A draw in the span of the previous ones has probability zero; guard anyway.
     if (norm === 0) throw new Error("orthogonal: degenerate random matrix");
-    for (let j = 0; j < n; j++) x[j] /= norm;
+    x.set(x.map((xj) => xj / norm));
     v.push(x);
   }
   const out = new Float32Array(rows * cols);
