@@ -77,6 +77,7 @@ describe("s2sc compile --target tfjs", () => {
         "model.js",
         "model.json",
         "package.json",
+        "s2sc-runtime.js",
         "weights_manifest.json",
       ].sort(),
     );
