@@ -5,8 +5,8 @@
  * (`dispose` them, or `disposeEncoded` what `encode` returns).
  *
  * The default tfjs backend is `cpu`, which needs nothing but JavaScript; `wasm` is many
- * times faster but must find its .wasm files (the node entry locates them; in a browser
- * call tfjs-backend-wasm's `setWasmPaths` first).
+ * times faster but must find its .wasm files: a page gives their URL (`wasmPaths`), and
+ * the node entry's `createRuntime` finds them in the installed package.
  */
 import * as tf from "@tensorflow/tfjs";
 import { initWeights } from "../backends/interp/weights.js";
@@ -31,6 +31,11 @@ export interface RuntimeOptions {
   seed?: number;
   /** The tfjs backend (default `cpu`). */
   backend?: TfBackend;
+  /**
+   * Where tfjs-backend-wasm's .wasm files are (a URL or directory with a trailing
+   * slash), for `backend: "wasm"`; read by the first start of the wasm backend.
+   */
+  wasmPaths?: string;
 }
 
 export interface SearchOptions {
@@ -69,7 +74,10 @@ export async function createRuntime(
   const problem = weightsProblem(module, weights);
   if (problem !== undefined) return { error: problem };
   try {
-    const model = await createTfjsModel(module, weights, { backend: options.backend ?? "cpu" });
+    const model = await createTfjsModel(module, weights, {
+      backend: options.backend ?? "cpu",
+      ...(options.wasmPaths === undefined ? {} : { wasmPaths: options.wasmPaths }),
+    });
     return { runtime: new TfjsRuntime(model) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };

@@ -7,8 +7,15 @@
  */
 import { checkFiles, type CheckFilesOptions, type CheckFilesResult } from "../api/check.js";
 import { loadModel, type LoadOptions, type LoadResult } from "../api/load.js";
+import {
+  createRuntime as createCoreRuntime,
+  type RuntimeOptions,
+  type RuntimeResult,
+} from "../api/runtime.js";
+import type { IrModule } from "../ir/types.js";
 import { diskHost } from "./disk-host.js";
 import { diskIsFile } from "./disk-is-file.js";
+import { wasmDirectory } from "./tfjs-backend.js";
 import { writeDirectoryAtomically } from "./write-dir.js";
 
 export * from "../index.js";
@@ -51,12 +58,32 @@ export function checkFile(
 export function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
   return writeDirectoryAtomically(dir, files);
 }
-export { writeTfjsPackage, PackageError } from "../backends/tfjs/index.js";
+export { writeTfjsPackage } from "./tfjs-package.js";
+export { PackageError } from "../backends/tfjs/index.js";
 export {
   writeOnnxPackage,
   readDescription as readOnnxDescription,
 } from "../backends/onnx/index.js";
 export { writeFileAtomic, type AtomicWriteOptions } from "./atomic.js";
+
+// ---- running on tfjs ---------------------------------------------------------------------
+/**
+ * The core's `createRuntime`, on the `wasm` backend by default (many times faster than
+ * `cpu` at matmul), with its .wasm files found in the installed package.
+ */
+export function createRuntime(
+  module: IrModule,
+  options: RuntimeOptions = {},
+): Promise<RuntimeResult> {
+  const backend = options.backend ?? "wasm";
+  const wasmPaths = options.wasmPaths ?? (backend === "wasm" ? wasmDirectory() : undefined);
+  return createCoreRuntime(module, {
+    ...options,
+    backend,
+    ...(wasmPaths === undefined ? {} : { wasmPaths }),
+  });
+}
+export { useTfBackendNode, wasmDirectory } from "./tfjs-backend.js";
 
 // ---- checkpoints and training runs ------------------------------------------------------
 export {
