@@ -9,7 +9,7 @@ import { createOrtModel } from "../../backends/ort/model.js";
 import { ortStepModel } from "../../backends/ort/step-model.js";
 import { greedy } from "../../decode/search.js";
 import type { IrModule } from "../../ir/types.js";
-import type { Runner } from "./run.js";
+import type { Runner } from "./runner.js";
 
 export async function ortRunner(module: IrModule, seed: number): Promise<Runner> {
   const model = await createOrtModel(module, initWeights(module, seed));

@@ -8,7 +8,7 @@ import type { Tensor } from "../../reference/tensor.js";
 import type { TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
 import { createTfjsModel } from "../../backends/tfjs/runtime/model.js";
 import type { IrModule } from "../../ir/types.js";
-import type { Runner } from "./run.js";
+import type { Runner } from "./runner.js";
 
 export async function tfjsRunner(
   module: IrModule,

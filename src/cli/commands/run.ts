@@ -14,6 +14,7 @@ import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { optimiseForCli, type PassCliOptions } from "../passes-options.js";
 import { OrtUnavailableError } from "../../backends/ort/load.js";
+import type { Runner } from "./runner.js";
 
 export interface RunOptions extends PassCliOptions {
   backend: "interp" | "tfjs" | "ort";
@@ -25,16 +26,6 @@ export interface RunOptions extends PassCliOptions {
   memoryBudget?: number;
   /** The tfjs backend for `--backend tfjs` (default wasm). */
   tfBackend?: TfBackend;
-}
-
-/** One backend's forward passes, as `run` needs them. */
-export interface Runner {
-  /** How the output names the backend ("the interpreter", "tfjs (wasm)"). */
-  label: string;
-  greedy(src: number[], maxLength: number): Promise<number[]>;
-  /** Teacher-forced logits [1, T, V] for one sequence; `tgtIn` starts with <bos>. */
-  logits(src: number[], tgtIn: number[]): Promise<Tensor>;
-  dispose(): void;
 }
 
 function interpRunner(module: IrModule, seed: number): Runner {
