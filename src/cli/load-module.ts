@@ -8,6 +8,7 @@ import type { IrModule } from "../ir/types.js";
 import { loadModel } from "../api/load.js";
 import { diskHost } from "../node/disk-host.js";
 import { diskIsFile } from "../node/disk-is-file.js";
+import { failureExitCode } from "./exit-code.js";
 import { EXIT, type Io } from "./io.js";
 import { reportDiagnostics } from "./report.js";
 
@@ -35,6 +36,7 @@ export function loadModule(io: Io, spec: string, opts: LoadOptions = {}): Loaded
     io.stderr("please report it\n");
     return { exitCode: EXIT.usage };
   }
-  if (loaded.module === undefined || loaded.model === undefined) return { exitCode: EXIT.input };
+  if (loaded.module === undefined || loaded.model === undefined)
+    return { exitCode: failureExitCode(loaded.diagnostics) };
   return { module: loaded.module, model: loaded.model, source: loaded.source ?? "" };
 }

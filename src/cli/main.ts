@@ -148,7 +148,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     if (e instanceof CommanderError) {
       // --help and --version end "successfully"; every other commander error is usage.
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return EXIT.ok;
-      if (e.code === "commander.help") return EXIT.ok;
+      // Help printed because no command was given is a usage error; `s2sc help` is not.
+      if (e.code === "commander.help") return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return EXIT.usage;
     }
     const err = e as Error;

@@ -20,7 +20,11 @@ import { closest } from "../check/suggest.js";
 import { EXPERIMENT_SCHEMA, RANGE_PATTERN, type ExperimentFile } from "./schema.js";
 
 export class ExperimentError extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    /** The file could not be read at all (an I/O error, exit 2; docs/cli.md). */
+    readonly unreadable = false,
+  ) {
     super(problems.join("\n"));
     this.name = "ExperimentError";
   }
@@ -128,14 +132,15 @@ function describe(e: ErrorObject): string {
 export function loadExperiment(path: string, shown: string): Experiment {
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new ExperimentError([`${shown}: is a directory`]);
+    if (statSync(path).isDirectory()) throw new ExperimentError([`${shown}: is a directory`], true);
     text = readFileSync(path, "utf8");
   } catch (e) {
     if (e instanceof ExperimentError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ExperimentError([
-      code === "ENOENT" ? `${shown}: file not found` : `${shown}: cannot read: ${code}`,
-    ]);
+    throw new ExperimentError(
+      [code === "ENOENT" ? `${shown}: file not found` : `${shown}: cannot read: ${code}`],
+      true,
+    );
   }
   const errors: ParseError[] = [];
   const options = { disallowComments: true, allowTrailingComma: false };

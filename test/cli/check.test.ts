@@ -68,15 +68,17 @@ describe("s2sc check", () => {
     expect(typo["hint"]).toContain("hidden");
   });
 
+  // A file that cannot be read at all is an I/O error (exit 2); one read but not a spec
+  // is wrong input (exit 1): docs/cli.md, "Exit codes".
   it.each([
-    ["missing.s2s", "S2S0001", "file not found: missing.s2s"],
-    ["folder.s2s", "S2S0002", "folder.s2s is a directory"],
-    ["binary.s2s", "S2S0003", "binary.s2s is a binary file"],
-    ["latin1.s2s", "S2S0004", "the first bad byte is on line 2"],
-    ["huge.s2s", "S2S0006", "huge.s2s is too large"],
-  ])("%s: %s, exit 1, no stack trace", async (file, code, message) => {
+    ["missing.s2s", "S2S0001", "file not found: missing.s2s", 2],
+    ["folder.s2s", "S2S0002", "folder.s2s is a directory", 2],
+    ["binary.s2s", "S2S0003", "binary.s2s is a binary file", 1],
+    ["latin1.s2s", "S2S0004", "the first bad byte is on line 2", 1],
+    ["huge.s2s", "S2S0006", "huge.s2s is too large", 1],
+  ])("%s: %s, exit %i, no stack trace", async (file, code, message, exit) => {
     const r = await run("check", file);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(exit);
     expect(r.err).toContain(`${file}:1:1: error ${code}: `);
     expect(r.err).toContain(message);
     expect(r.err).not.toMatch(/\n\s+at /);
@@ -90,7 +92,7 @@ describe("s2sc check", () => {
 
   it("checks several files in one run and reports each", async () => {
     const r = await run("check", "good.s2s", "typo.s2s", "missing.s2s");
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain("S2S2020");
     expect(r.err).toContain("S2S0001");
     expect(r.err).toMatch(/\d+ errors, 0 warnings/);

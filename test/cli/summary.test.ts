@@ -163,9 +163,9 @@ describe("s2sc summary", () => {
     expect(io.out).toContain("Model: attn_dot  (odd:attn_dot)");
   });
 
-  it("reports a missing file and a file with errors as input errors (exit 1)", async () => {
+  it("reports a missing file (I/O, exit 2) and a file with errors (exit 1)", async () => {
     const missing = await run("summary", "nope.s2s");
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.io.err).toContain("S2S0001");
     const bad = await run("summary", "bad.s2s");
     expect(bad.code).toBe(1);

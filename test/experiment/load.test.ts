@@ -87,7 +87,7 @@ describe("experiment files with mistakes", () => {
 
   it("reports a missing file and an empty directory", async () => {
     const io = recordingIo(repo);
-    expect(await main(["experiment", "no/such/experiment.json"], io)).toBe(1);
+    expect(await main(["experiment", "no/such/experiment.json"], io)).toBe(2);
     expect(io.err).toContain("s2sc: no/such/experiment.json: file not found");
     const empty = mkdtempSync(join(tmpdir(), "s2s-exp-"));
     const io2 = recordingIo(repo);

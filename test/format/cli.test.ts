@@ -90,9 +90,9 @@ describe("s2sc fmt", () => {
     expect(read("messy.s2s")).toBe(TIDY);
   });
 
-  it("reports a missing file as S2S0001, exit 1", async () => {
+  it("reports a missing file as S2S0001, exit 2 (an I/O error)", async () => {
     const r = await run("--check", "nope.s2s");
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain("nope.s2s:1:1: error S2S0001: file not found: nope.s2s");
   });
 

@@ -1,6 +1,7 @@
 /** `s2sc check FILE...`: parse, schema-check and shape-check whole files (src/api/check.ts). */
 import { checkFiles } from "../../api/check.js";
 import { diskHost } from "../../node/disk-host.js";
+import { failureExitCode } from "../exit-code.js";
 import { EXIT, type Io } from "../io.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
 
@@ -20,5 +21,5 @@ export function runCheck(io: Io, files: readonly string[], opts: CheckOptions): 
     const m = result.models;
     io.stdout(`ok: ${n} file${n === 1 ? "" : "s"}, ${m} model${m === 1 ? "" : "s"}\n`);
   }
-  return failed ? EXIT.input : EXIT.ok;
+  return failed ? failureExitCode(result.diagnostics) : EXIT.ok;
 }

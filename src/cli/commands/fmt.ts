@@ -6,8 +6,9 @@
  * - `--check` lists the files that would change and exits 1 if any would;
  * - `--write` rewrites the files that change, atomically (fmt-write.ts).
  *
- * A file that cannot be read or has syntax errors is reported with diagnostics (exit
- * 1) and left untouched; the other files are still formatted. A formatter bug that
+ * A file that is not a spec or has syntax errors is reported with diagnostics (exit 1)
+ * and left untouched, and one that cannot be read at all (missing, a directory, no
+ * permission) exits 2; the other files are still formatted. A formatter bug that
  * would change a file's meaning is an internal error (exit 2), and the file is left
  * untouched too.
  */
@@ -16,6 +17,7 @@ import { Diagnostics } from "../../diagnostics/diagnostic.js";
 import { fileStart } from "../../diagnostics/range.js";
 import { configFor, formatSource } from "../../format/format.js";
 import { readSourceFile } from "../../node/disk-host.js";
+import { UNREADABLE } from "../exit-code.js";
 import { EXIT, type Io } from "../io.js";
 import { reportDiagnostics } from "../report.js";
 import { writeFileAtomically } from "./fmt-write.js";
@@ -39,17 +41,18 @@ export function registerFmt(program: Command, io: Io, setExit: (code: number) =>
     });
 }
 
-type FileResult = "unchanged" | "changed" | "bad-input" | "failed";
+/** `unreadable`: the file system did not hand the file over (an I/O error, exit 2). */
+type FileResult = "unchanged" | "changed" | "bad-input" | "unreadable" | "failed";
 
 export async function runFmt(io: Io, files: readonly string[], opts: FmtOptions): Promise<number> {
   const results: FileResult[] = [];
   for (const file of files) results.push(await fmtFile(io, file, opts));
   const count = (r: FileResult) => results.filter((x) => x === r).length;
   if (opts.check || opts.write) {
-    const failed = count("bad-input") + count("failed");
+    const failed = count("bad-input") + count("unreadable") + count("failed");
     io.stdout(summary(count("changed"), count("unchanged"), failed, opts));
   }
-  if (count("failed") > 0) return EXIT.usage;
+  if (count("failed") + count("unreadable") > 0) return EXIT.usage;
   if (count("bad-input") > 0) return EXIT.input;
   return opts.check && count("changed") > 0 ? EXIT.input : EXIT.ok;
 }
@@ -66,7 +69,7 @@ async function fmtFile(io: Io, file: string, opts: FmtOptions): Promise<FileResu
       read.hint === undefined ? {} : { hint: read.hint },
     );
     reportDiagnostics(io, d.items, new Map(), "text");
-    return "bad-input";
+    return UNREADABLE.has(read.code) ? "unreadable" : "bad-input";
   }
   const outcome = await formatSource(read.text, file, await configFor(path));
   switch (outcome.kind) {
