@@ -8,9 +8,15 @@ import { fileURLToPath } from "node:url";
 import type { AttrValue, DType, Tensor } from "../../src/reference/tensor.js";
 import { fromValues } from "../../src/reference/tensor.js";
 
-/** The repository root, and shared/ beside it (as in CI's checkout). */
+/** The repository root. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const CONFORMANCE_DIR = resolve(REPO_ROOT, "../shared/conformance");
+/**
+ * The one place every reader of the conformance data finds it: shared/conformance beside
+ * the repository (as in CI's checkout), or S2SC_CONFORMANCE_DIR where it lies elsewhere.
+ */
+export const CONFORMANCE_DIR = resolve(
+  process.env["S2SC_CONFORMANCE_DIR"] ?? resolve(REPO_ROOT, "../shared/conformance"),
+);
 export const NODE_TESTS_DIR = resolve(CONFORMANCE_DIR, "onnx-node");
 
 export interface JsonTensor {
