@@ -8,17 +8,16 @@
  * one of them imports (an imported file's shape errors belong to that file, as its schema
  * errors already do). Instantiations and `extends` are checked models like any other.
  */
-import { checkProgram } from "../check/index.js";
-import type { CheckedModel } from "../check/model.js";
+import { checkProgram, type CheckedModel } from "../check/index.js";
 import {
   dedupeDiagnostics,
   Diagnostics,
+  fileStart,
   sortDiagnostics,
   type Diagnostic,
-} from "../diagnostics/diagnostic.js";
-import { fileStart } from "../diagnostics/range.js";
+} from "../diagnostics/index.js";
 import { elaborate } from "../elaborate/index.js";
-import type { SourceHost } from "../source/host.js";
+import type { SourceHost } from "../source/index.js";
 
 export interface CheckFilesOptions {
   /** The weight budget in bytes (S2S3007); the elaborator's default (4 GiB) when absent. */
