@@ -3,8 +3,12 @@
  * but not loadable (no binary for the platform, a damaged install), `--backend ort` says
  * what to do in one line and exits 2, without a stack trace.
  */
-import { describe, expect, test, vi } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import { unavailableMessage } from "../../src/backends/ort/load.js";
+import { runTranslate } from "../../src/cli/commands/translate.js";
 import { recordingIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { REPO } from "../tfjs/helpers.js";
@@ -13,6 +17,9 @@ import { s2scWithout } from "../without-packages.js";
 vi.mock("onnxruntime-node", () => {
   throw new Error("libonnxruntime.so.1: cannot open shared object file: No such file or directory");
 });
+
+const temp = mkdtempSync(join(tmpdir(), "s2sc-ort-unavailable-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const INSTALL_HINT = "`npm install onnxruntime-node`";
 
@@ -46,6 +53,22 @@ describe("without onnxruntime-node installed", () => {
 });
 
 describe("with an onnxruntime-node that cannot be loaded", () => {
+  test("translate --backend ort is a clear error with exit 2", { timeout: 60_000 }, async () => {
+    const run = join(temp, "run");
+    const trained = recordingIo(REPO);
+    const args = ["train", "test/ort/fixtures/dates_tiny.s2s", "--task", "dates"];
+    const sizes = ["--steps", "1", "--batch-size", "2", "--eval-size", "2"];
+    const code = await main([...args, ...sizes, "--out", run, "--tf-backend", "cpu"], trained);
+    expect(code, trained.err).toBe(0);
+
+    const io = recordingIo(REPO);
+    const opts = { beam: 1, lengthPenalty: 0, backend: "ort" as const, json: false };
+    expect(await runTranslate(io, run, opts, async () => "March 3, 1999\n")).toBe(2);
+    expect(io.err).toMatch(/^s2sc: ONNX Runtime \(onnxruntime-node\) cannot be loaded: \S/);
+    expect(io.err.trimEnd().split("\n")).toHaveLength(1);
+    expect(io.out).toBe("");
+  });
+
   test("run --backend ort is a clear error with exit 2", async () => {
     const io = recordingIo(REPO);
     const code = await main(
