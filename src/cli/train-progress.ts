@@ -5,8 +5,12 @@
  * JSON object per evaluation on stdout and nothing else there.
  */
 import cliProgress from "cli-progress";
-import { duration } from "../train/duration.js";
-import type { EvalInfo, Progress as SessionProgress, StepInfo } from "../train/events.js";
+import {
+  duration,
+  type EvalInfo,
+  type Progress as SessionProgress,
+  type StepInfo,
+} from "../train/index.js";
 import type { Io } from "./io.js";
 
 /** The session's events, and the command's own lines around them. */

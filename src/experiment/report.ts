@@ -4,7 +4,7 @@
  * reading. A pure function of the results and the run's context, so the numbers in the
  * report are the run's and nothing is written by hand.
  */
-import { duration } from "../train/duration.js";
+import { duration } from "../train/index.js";
 import { pct, reading } from "./reading.js";
 import type { ExperimentResult } from "./result.js";
 
@@ -39,7 +39,8 @@ function settingsLine(r: ExperimentResult): string {
     (s.schedule === "constant" ? "" : `, ${s.schedule.replace("_", "-")} schedule`) +
     (s.warmup > 0 ? `, warm-up ${s.warmup}` : "") +
     (s.clipNorm > 0 ? `, gradient norm clipped to ${s.clipNorm}` : "") +
-    (s.labelSmoothing > 0 ? `, label smoothing ${s.labelSmoothing}` : "");
+    (s.labelSmoothing > 0 ? `, label smoothing ${s.labelSmoothing}` : "") +
+    (s.dropout !== undefined ? `, dropout ${s.dropout} in every layer` : "");
   return [
     `- **Task:** ${task}.`,
     `- **Training (identical for every model):** ${s.steps} steps of ${s.batchSize} pairs; ${opt}; seed ${r.seed} (weights, data order, dropout).`,

@@ -12,11 +12,15 @@ import type { TfBackend } from "../backends/tfjs/index.js";
 import type { TaskOptions } from "../data/tasks.js";
 import { paramCounts } from "../ir/cost.js";
 import type { IrModule } from "../ir/types.js";
-import type { EvalInfo } from "../train/events.js";
-import { planTraining, type TrainingPlan } from "../train/plan.js";
-import type { TrainProblem } from "../train/problem.js";
-import { TrainingSession } from "../train/session.js";
-import { DEFAULT_SETTINGS, type TrainSettings } from "../train/settings.js";
+import {
+  DEFAULT_SETTINGS,
+  planTraining,
+  TrainingSession,
+  type EvalInfo,
+  type TrainingPlan,
+  type TrainProblem,
+  type TrainSettings,
+} from "../train/index.js";
 import { evaluateBuckets, type BucketResult } from "./evaluate.js";
 import type { Experiment } from "./load.js";
 import { loadEntry, shownSpec } from "./models.js";

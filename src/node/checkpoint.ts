@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { Vocabulary, type VocabJson } from "../data/vocab.js";
 import { irFromJson, irToJson } from "../ir/json.js";
 import type { IrModule } from "../ir/types.js";
-import type { Checkpoint, StoredTensor } from "../train/checkpoint-data.js";
+import type { Checkpoint, StoredTensor } from "../train/index.js";
 import { removeStaleTemporaries, writeFileAtomic, type AtomicWriteOptions } from "./atomic.js";
 
 export const CHECKPOINT_FILE = "checkpoint.json";
@@ -23,8 +23,8 @@ export const IR_FILE = "model.ir.json";
 export const SPEC_FILE = "spec.json";
 const FORMAT = "s2sc-checkpoint/1";
 
-export type { AdamState, Checkpoint, StoredTensor } from "../train/checkpoint-data.js";
-export { weightsMismatch } from "../train/resume.js";
+export type { AdamState, Checkpoint, StoredTensor } from "../train/index.js";
+export { weightsMismatch } from "../train/index.js";
 
 export class CheckpointError extends Error {
   constructor(message: string) {

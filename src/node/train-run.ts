@@ -8,12 +8,18 @@ import { resolve } from "node:path";
 import type { CheckedModel } from "../check/model.js";
 import { DataError } from "../data/errors.js";
 import type { IrModule } from "../ir/types.js";
-import type { Checkpoint } from "../train/checkpoint-data.js";
-import { chooseData, type DataInput, type DataRequest } from "../train/data-choice.js";
-import { planTraining } from "../train/plan.js";
-import { problem, type TrainProblem } from "../train/problem.js";
-import { TrainingSession, type SessionOptions } from "../train/session.js";
-import type { SettingsOverrides } from "../train/settings.js";
+import {
+  chooseData,
+  planTraining,
+  problem,
+  TrainingSession,
+  type Checkpoint,
+  type DataInput,
+  type DataRequest,
+  type SessionOptions,
+  type SettingsOverrides,
+  type TrainProblem,
+} from "../train/index.js";
 import { removeStaleTemporaries } from "./atomic.js";
 import {
   CheckpointError,

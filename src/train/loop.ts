@@ -34,7 +34,7 @@ export interface LoopOptions {
     metrics: Record<string, number>;
     elapsed: number;
   }): void;
-  /** Polled between steps (Ctrl-C). */
+  /** Polled between steps (the session's stop()). */
   stopRequested(): boolean;
 }
 
@@ -46,7 +46,15 @@ export interface LoopResult {
   trainLoss: number;
 }
 
-const tick = () => new Promise<void>((r) => setImmediate(r));
+/**
+ * Yields to the event loop between steps, so a stop request (a signal handler, a UI
+ * button) is seen. setImmediate where there is one (Node): setTimeout(0) costs about a
+ * millisecond a step there; a browser has only setTimeout.
+ */
+const tick =
+  typeof setImmediate === "function"
+    ? () => new Promise<void>((r) => setImmediate(r))
+    : () => new Promise<void>((r) => setTimeout(r, 0));
 
 export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
   const { model, data, settings } = o;

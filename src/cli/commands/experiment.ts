@@ -28,7 +28,7 @@ import {
   type ModelProblem,
 } from "../../experiment/run.js";
 import { writeFileAtomic } from "../../node/atomic.js";
-import { duration } from "../../train/duration.js";
+import { duration } from "../../train/index.js";
 import { EXIT, type Io } from "../io.js";
 import { reportDiagnostics } from "../report.js";
 import { positiveIntOption } from "../units.js";

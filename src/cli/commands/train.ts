@@ -9,7 +9,7 @@ import { TF_BACKENDS, type TfBackend } from "../../backends/tfjs/runtime/tf-back
 import { TASKS, type TaskName } from "../../data/tasks.js";
 import { TOKENIZERS, type Tokenizer } from "../../data/vocab.js";
 import { openTrainRun } from "../../node/train-run.js";
-import { duration } from "../../train/duration.js";
+import { duration } from "../../train/index.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { makeProgress } from "../train-progress.js";
