@@ -76,8 +76,10 @@ describe("irToJson / irFromJson", () => {
   });
 
   it("keeps schema/ir.schema.json equal to the schema in the code", () => {
-    // Regenerate with `npx tsx scripts/gen-ir-schema.ts` after changing src/ir/schema.ts.
-    expect(readSchemaFile()).toEqual(JSON.parse(JSON.stringify(IR_SCHEMA)));
+    expect(
+      readSchemaFile(),
+      "schema/ir.schema.json is stale: regenerate it with `npx tsx scripts/gen-ir-schema.ts`",
+    ).toEqual(JSON.parse(JSON.stringify(IR_SCHEMA)));
   });
 
   it("validates against the schema file with a standalone ajv", () => {
