@@ -1,6 +1,5 @@
 /** `s2sc check FILE...`: parse, schema-check and shape-check whole files (src/api/check.ts). */
-import { checkFiles } from "../../api/check.js";
-import { diskHost } from "../../node/disk-host.js";
+import { checkFile } from "../../node/index.js";
 import { failureExitCode } from "../exit-code.js";
 import { EXIT, type Io } from "../io.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
@@ -13,7 +12,7 @@ export interface CheckOptions {
 
 export function runCheck(io: Io, files: readonly string[], opts: CheckOptions): number {
   const budget = opts.memoryBudget === undefined ? {} : { memoryBudgetBytes: opts.memoryBudget };
-  const result = checkFiles(diskHost(io.cwd), files, budget);
+  const result = checkFile(files, { cwd: io.cwd, ...budget });
   reportDiagnostics(io, result.diagnostics, result.sources, opts.format);
   const failed = result.diagnostics.some((d) => d.severity === "error");
   if (opts.format === "text" && !failed) {
