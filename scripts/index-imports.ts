@@ -25,7 +25,7 @@ function files(path: string): string[] {
 }
 
 /** The stage folder of a file under src, or undefined for files directly in src. */
-export function stageOf(abs: string): string | undefined {
+function stageOf(abs: string): string | undefined {
   const m = /^(backends\/[^/]+|[^/]+)\//.exec(relative(SRC, abs));
   return m === null ? undefined : join(SRC, m[1]!);
 }
@@ -106,7 +106,8 @@ function rewrite(file: string, skipped: string[]): boolean {
   const out = text.replace(DECLARATION, (whole, kw: string, type = "", clause: string, spec) => {
     const target = resolve(dirname(file), spec.replace(/\.js$/, ".ts"));
     const stage = stageOf(target);
-    if (stage === undefined || stage === own) return whole;
+    // Modules directly in src/backends are the backends' shared helpers, imported directly.
+    if (stage === undefined || stage === own || stage === join(SRC, "backends")) return whole;
     const index = join(stage, "index.ts");
     if (target === index) return whole;
     const names = bindings(clause);
@@ -128,4 +129,5 @@ const skipped: string[] = [];
 const targets = process.argv.slice(2).flatMap((p) => files(resolve(p)));
 const changed = targets.filter((f) => rewrite(f, skipped));
 console.log(`${changed.length} files rewritten`);
-for (const s of skipped) console.log(`not rewritten (namespace, default or no index): ${s}`);
+for (const s of skipped)
+  console.log(`not rewritten (a namespace or default import, or no index.ts): ${s}`);
