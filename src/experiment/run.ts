@@ -112,22 +112,14 @@ export function checkModel(
   exp: Experiment,
   index: number,
   cwd: string,
-): ModelProblem | { label: string; plan: TrainingPlan; module: IrModule } {
+): ModelProblem | { label: string; plan: TrainingPlan; module: IrModule; load: LoadResult } {
   const entry = exp.models[index]!;
   const load = loadEntry(entry, exp.dir, cwd);
   if (load.module === undefined || load.model === undefined) return { label: entry.label, load };
   const plan = planFor(exp, { module: load.module, model: load.model });
   if ("fault" in plan) return { label: entry.label, problem: plan };
-  return { label: entry.label, plan, module: load.module };
-}
-
-/** The first model of `exp` that cannot train, if any. */
-export function checkModels(exp: Experiment, cwd: string): ModelProblem | undefined {
-  for (let i = 0; i < exp.models.length; i++) {
-    const c = checkModel(exp, i, cwd);
-    if (!("plan" in c)) return c;
-  }
-  return undefined;
+  // The load's warnings stay with it, for the caller to show.
+  return { label: entry.label, plan, module: load.module, load };
 }
 
 export interface RunModelOptions {

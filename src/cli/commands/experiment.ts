@@ -18,7 +18,7 @@ import { runAll, WorkerError } from "../../experiment/pool.js";
 import { report, type PlotPaths, type RunContext } from "../../experiment/report.js";
 import type { ExperimentResult } from "../../experiment/result.js";
 import {
-  checkModels,
+  checkModel,
   DEFAULT_BUCKET_PAIRS,
   DEFAULT_EVAL_SIZE,
   DEFAULT_THRESHOLD,
@@ -151,10 +151,13 @@ export async function runExperiment(
     throw e;
   }
   // Every spec is checked before anything trains: a typo should not cost an hour.
-  for (const exp of experiments) {
-    const bad = checkModels(exp, io.cwd);
-    if (bad !== undefined) return reportModelProblem(io, bad);
-  }
+  for (const exp of experiments)
+    for (let i = 0; i < exp.models.length; i++) {
+      const checked = checkModel(exp, i, io.cwd);
+      if (!("plan" in checked)) return reportModelProblem(io, checked);
+      // Warnings are worth seeing even when the model trains.
+      reportDiagnostics(io, checked.load.diagnostics, checked.load.sources, "text");
+    }
 
   const jobs = o.jobs ?? 1;
   const tfBackend = o.tfBackend ?? "wasm";
