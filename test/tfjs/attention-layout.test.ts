@@ -9,7 +9,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
-import { useTfBackend } from "../../src/backends/tfjs/runtime/backend.js";
+import { useTfBackendNode } from "../../src/node/tfjs-backend.js";
 import { preludeFunction } from "./helpers.js";
 import { Rng } from "../../src/reference/random.js";
 
@@ -70,7 +70,7 @@ const CASES: Case[] = [
 ];
 
 async function run(backend: "wasm" | "cpu", c: Case): Promise<Float32Array> {
-  await useTfBackend(backend);
+  await useTfBackendNode(backend);
   const rng = new Rng(7);
   return tf.tidy(() => {
     const q = tf.tensor3d(uniform(rng, B * T * H * D), [B, T, H * D]);
@@ -89,7 +89,7 @@ async function run(backend: "wasm" | "cpu", c: Case): Promise<Float32Array> {
 
 describe("attention by convolution on wasm", () => {
   test.each(CASES)("$name", async (c) => {
-    await useTfBackend("wasm");
+    await useTfBackendNode("wasm");
     const profile = await tf.profile(async () => void (await run("wasm", c)));
     const [fast, plain] = [await run("wasm", c), await run("cpu", c)];
     expect(profile.kernelNames).toContain("DepthwiseConv2dNative");

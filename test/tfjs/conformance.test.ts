@@ -11,7 +11,7 @@ import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
 import { TFJS_LOWERINGS } from "../../src/backends/tfjs/lowering/table.js";
 import { evaluateGraph } from "../../src/backends/tfjs/runtime/core.js";
-import { useTfBackend } from "../../src/backends/tfjs/runtime/backend.js";
+import { useTfBackendNode } from "../../src/node/tfjs-backend.js";
 import { TF_BACKENDS } from "../../src/backends/tfjs/runtime/tf-backends.js";
 import { OPS } from "../../src/ir/ops/index.js";
 import type { Attr, DType, Graph, Node, TensorType } from "../../src/ir/types.js";
@@ -136,7 +136,7 @@ describe.each(TF_BACKENDS)("ONNX node conformance of the tfjs lowerings on %s", 
   });
 
   test.each(inScope.map((s) => [s.name, s] as const))("%s", async (_, spec) => {
-    await useTfBackend(backend);
+    await useTfBackendNode(backend);
     for (const c of spec.cases) {
       const { fn } = evaluateGraph(toGraph(spec, c));
       const inputs: Record<string, unknown> = {};

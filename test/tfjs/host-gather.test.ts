@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
-import { useTfBackend } from "../../src/backends/tfjs/runtime/backend.js";
+import { useTfBackendNode } from "../../src/node/tfjs-backend.js";
 import { preludeFunction } from "./helpers.js";
 
 type Gather = (x: tf.Tensor, indices: tf.Tensor, axis: number) => tf.Tensor;
@@ -14,7 +14,7 @@ const gather = preludeFunction<Gather>("gather");
 
 describe("gather on the host (wasm)", () => {
   test("equals tf.gather, negative indices counted from the end", async () => {
-    await useTfBackend("wasm");
+    await useTfBackendNode("wasm");
     const table = tf.tensor2d(
       Array.from({ length: 40 }, (_, i) => i * 0.5),
       [10, 4],
@@ -30,7 +30,7 @@ describe("gather on the host (wasm)", () => {
   });
 
   test("follows a variable's assignment", async () => {
-    await useTfBackend("wasm");
+    await useTfBackendNode("wasm");
     const v = tf.variable(tf.tensor2d([1, 2, 3, 4], [2, 2]));
     const ids = tf.tensor1d([1, 0], "int32");
     expect(Array.from(gather(v, ids, 0).dataSync())).toEqual([3, 4, 1, 2]);
@@ -39,7 +39,7 @@ describe("gather on the host (wasm)", () => {
   });
 
   test("under a tape the gradient reaches the table", async () => {
-    await useTfBackend("wasm");
+    await useTfBackendNode("wasm");
     const table = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]);
     const ids = tf.tensor1d([2, 2, 0], "int32");
     const g = tf.grad((t: tf.Tensor) => tf.sum(gather(t, ids, 0)))(table);

@@ -7,7 +7,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
 import { initWeights } from "../../src/backends/interp/weights.js";
-import { useTfBackend } from "../../src/backends/tfjs/runtime/backend.js";
+import { useTfBackendNode } from "../../src/node/tfjs-backend.js";
 import { crossEntropy, teacherForcing, type Batch } from "../../src/backends/tfjs/runtime/loss.js";
 import { createTfjsModel, type TfjsModel } from "../../src/backends/tfjs/runtime/model.js";
 import { modulesOf, TINY_SPECS } from "./helpers.js";
@@ -30,7 +30,7 @@ const BATCH: Batch = {
 
 describe("the loss", () => {
   test("teacher forcing adds <bos> and <eos> and masks the padding", async () => {
-    await useTfBackend("cpu");
+    await useTfBackendNode("cpu");
     const f = teacherForcing([[5, 6], [7]], SPECIALS);
     expect(f.input).toEqual([
       [1, 5, 6],
@@ -48,7 +48,7 @@ describe("the loss", () => {
   });
 
   test("is (1 − ε)·nll + ε·mean(−log p) over real tokens only", async () => {
-    await useTfBackend("cpu");
+    await useTfBackendNode("cpu");
     const rows = [
       [2, 0, -1],
       [0.5, 0.5, 3],
