@@ -24,6 +24,7 @@ import { checkRules } from "./rules.js";
 import { validateModel } from "./validate.js";
 export * from "./model.js";
 export * from "./values.js";
+export * from "./suggest.js";
 
 export interface CheckResult {
   /** Models declared in the entry file, in source order, only those without errors. */

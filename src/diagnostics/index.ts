@@ -5,3 +5,4 @@
 export * from "./range.js";
 export * from "./codes.js";
 export * from "./diagnostic.js";
+export * from "./render.js";

@@ -30,6 +30,9 @@ export type { DiffInput } from "./side.js";
 export { AS_ELABORATED, type IrPipeline } from "./ir.js";
 export type * from "./types.js";
 export { DIFF_FORMAT_VERSION } from "./types.js";
+export * from "./render-markdown.js";
+export * from "./render-text.js";
+export * from "./canonical.js";
 
 export interface DiffOptions {
   /** Reference length L for the per-token compute figures (as `summary --length`). */

@@ -10,3 +10,4 @@ export * from "./print.js";
 export * from "./ops/def.js";
 export * from "./cost.js";
 export * from "./dims.js";
+export * from "./json.js";

@@ -25,3 +25,4 @@ export {
   type PipelineResult,
   type RunOptions,
 } from "./manager.js";
+export * from "./graph.js";

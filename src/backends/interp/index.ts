@@ -3,3 +3,4 @@
  * draws initial weights per parameter from (seed, name) and runs the entry points.
  */
 export * from "./model.js";
+export * from "./weights.js";

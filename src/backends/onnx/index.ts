@@ -6,3 +6,4 @@ export { ONNX_EXPORTS } from "./table.js";
 export { IR_VERSION, OPSET } from "./proto.js";
 export { ExportError } from "./types.js";
 export type { WeightData } from "./graph.js";
+export * from "./package.js";
