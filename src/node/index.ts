@@ -60,10 +60,8 @@ export function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint
 }
 export { writeTfjsPackage } from "./tfjs-package.js";
 export { PackageError } from "../backends/tfjs/index.js";
-export {
-  writeOnnxPackage,
-  readDescription as readOnnxDescription,
-} from "../backends/onnx/index.js";
+export { writeOnnxPackage, readDescription as readOnnxDescription } from "./onnx-package.js";
+export { OnnxPackageError } from "../backends/onnx/index.js";
 export { writeFileAtomic, type AtomicWriteOptions } from "./atomic.js";
 
 // ---- running on tfjs ---------------------------------------------------------------------
