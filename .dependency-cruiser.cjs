@@ -1,9 +1,10 @@
 /**
  * The layers of ARCHITECTURE.md as rules, checked by `npm run layers` (part of `npm test`):
  *
- *   depcruise src --config .dependency-cruiser.cjs
+ *   tsx scripts/check-layers.ts
  *
- * exits non-zero on any violation. test/layers.test.ts proves that each kind of rule fires.
+ * exits 1 on any violation (`depcruise src --config .dependency-cruiser.cjs` prints the
+ * same report). test/layers.test.ts proves that each rule fires.
  *
  * Layers, bottom to top:
  *   core (browser-safe)  diagnostics, source → parser → check → elaborate → ir ← reference ← passes
