@@ -19,6 +19,23 @@ export interface SectionContext {
   ancestors: readonly ResolvedSection[];
   /** The encoder or decoder this section is in, if any. */
   part: Part | undefined;
+  /**
+   * Fields an enclosing section wrote with a rejected value (`vocab = 3` on the model):
+   * not reported missing where they would have been inherited, so that one mistake is
+   * one diagnostic.
+   */
+  rejectedAbove?: ReadonlySet<string>;
+}
+
+/** The fields `p` writes whose values `settings` does not hold (rejected, reported). */
+export function rejectedFields(
+  p: PendingSection,
+  settings: Record<string, ResolvedSetting>,
+  above: ReadonlySet<string> | undefined,
+): ReadonlySet<string> {
+  const rejected = new Set(above);
+  for (const name of p.settings.keys()) if (settings[name] === undefined) rejected.add(name);
+  return rejected;
 }
 
 /**
@@ -59,7 +76,12 @@ export function resolveSettings(
     if (out[field.name] !== undefined || p.settings.has(field.name)) continue;
     const filled = fill(field, ctx);
     if (filled !== undefined) out[field.name] = filled;
-    else if (field.required && !meant.has(field.name)) reportMissing(p, spec, field, diags);
+    else if (
+      field.required &&
+      !meant.has(field.name) &&
+      !(field.inherit === true && ctx.rejectedAbove?.has(field.name))
+    )
+      reportMissing(p, spec, field, diags);
   }
   // In the schema's field order, whatever order they were written in: consumers that
   // print or compare settings get a stable order.

@@ -17,7 +17,7 @@ import {
   variantSpellings,
 } from "./schema-query.js";
 import type { Part, SectionHead, SectionSpec } from "./schema-types.js";
-import { resolveSettings, type SectionContext } from "./settings.js";
+import { rejectedFields, resolveSettings, type SectionContext } from "./settings.js";
 import { didYouMean } from "./suggest.js";
 import { describeValue, formatValue } from "./values.js";
 
@@ -47,7 +47,11 @@ export function validateModel(
   section.children = validateChildren(
     root.children,
     spec,
-    { ancestors: [section], part: undefined },
+    {
+      ancestors: [section],
+      part: undefined,
+      rejectedAbove: rejectedFields(root, settings, undefined),
+    },
     diags,
   );
   for (const need of spec.requiredChildren ?? []) {
@@ -112,7 +116,7 @@ function validateChildren(
       firstOf.set(head, item);
     }
     const part: Part | undefined = head === "encoder" || head === "decoder" ? head : ctx.part;
-    const s = validateSection(item, spec, { ancestors: ctx.ancestors, part }, diags);
+    const s = validateSection(item, spec, { ...ctx, part }, diags);
     if (s !== undefined) out.push(s);
   }
   return out;
@@ -163,7 +167,11 @@ function validateSection(
   section.children = validateChildren(
     p.children,
     spec,
-    { ancestors: [section, ...ctx.ancestors], part: ctx.part },
+    {
+      ancestors: [section, ...ctx.ancestors],
+      part: ctx.part,
+      rejectedAbove: rejectedFields(p, settings, ctx.rejectedAbove),
+    },
     diags,
   );
   return section;

@@ -100,6 +100,8 @@ describe("vocabulary sizes", () => {
       expect(d.hint).toContain("<pad> <bos> <eos> <unk>");
       const line = src.split("\n")[d.range.start.line - 1]!;
       expect(line.slice(d.range.start.column - 1, d.range.end.column - 1)).toBe("3");
+      // One mistake, one diagnostic: the sides that inherit it are not also "missing".
+      expect(check(src).diagnostics.map((x) => x.code)).toEqual(["S2S2025"]);
     });
   }
 
