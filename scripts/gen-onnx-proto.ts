@@ -1,10 +1,13 @@
 /**
  * Generates src/backends/onnx/proto/onnx.ts from src/backends/onnx/proto/onnx.proto:
- * the schema as protobufjs's JSON descriptor (loaded with protobufjs/light, which needs
- * no file system, so the module is browser-safe), a TypeScript interface for each
- * message in two forms (what `create`/`encode` take, with every field optional, and what
- * `decode` returns, with repeated fields always present), and each enum as a constant
- * object. test/onnx/proto-drift.test.ts fails when the committed file is stale.
+ * protobufjs's static code for the schema (pbjs `static-module`: plain encoders and
+ * decoders over protobufjs/minimal, no file system and no code generated at run time, so
+ * the module is browser-safe, even under a content security policy), a TypeScript
+ * interface for each message in two forms (what `encode` takes, with every field
+ * optional, and what `decode` returns, with repeated fields always present), a typed
+ * codec per message and each enum as a constant object. The static code is JavaScript,
+ * hence the file's `@ts-nocheck`: its types are the declarations that follow it.
+ * test/onnx/proto-drift.test.ts fails when the committed file is stale.
  *
  *   npx tsx scripts/gen-onnx-proto.ts
  */
@@ -12,6 +15,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { format, resolveConfig } from "prettier";
 import protobuf from "protobufjs";
+import { pbjs } from "protobufjs-cli";
 
 const DIR = new URL("../src/backends/onnx/proto/", import.meta.url);
 export const ONNX_PROTO = fileURLToPath(new URL("onnx.proto", DIR));
@@ -81,16 +85,34 @@ function enumText(e: protobuf.Enum): string {
   return [`export const ${tsName(e)} = {`, ...entries, `} as const;`].join("\n");
 }
 
-function declarations(ns: protobuf.NamespaceBase): string[] {
-  const out: string[] = [];
-  for (const child of ns.nestedArray) {
-    if (child instanceof protobuf.Type) out.push(messageText(child));
-    else if (child instanceof protobuf.Enum) out.push(enumText(child));
-    if (child instanceof protobuf.Namespace || child instanceof protobuf.Type)
-      out.push(...declarations(child));
-  }
-  return out;
+function messages(ns: protobuf.NamespaceBase): protobuf.Type[] {
+  return ns.nestedArray.flatMap((child) =>
+    child instanceof protobuf.Type ? [child, ...messages(child)] : [],
+  );
 }
+
+function enums(ns: protobuf.NamespaceBase): protobuf.Enum[] {
+  return ns.nestedArray.flatMap((child) =>
+    child instanceof protobuf.Enum ? [child] : child instanceof protobuf.Type ? enums(child) : [],
+  );
+}
+
+/** pbjs's static ES module, without what s2sc does not call (create, verify, JSON). */
+function staticCode(): Promise<string> {
+  const flags = ["--no-create", "--no-verify", "--no-convert", "--no-delimited"];
+  const more = ["--no-typeurl", "--no-service", "--no-comments"];
+  const args = ["-t", "static-module", "-w", "es6", ...flags, ...more, ONNX_PROTO];
+  return new Promise((resolve, reject) => {
+    pbjs.main(args, (err, output) => (err ? reject(err) : resolve(output ?? "")));
+  });
+}
+
+const CODEC = `
+/** A message's encoder and decoder, as the static code above defines them. */
+export interface Codec<Input, Decoded> {
+  encode(message: Input): { finish(): Uint8Array };
+  decode(bytes: Uint8Array): Decoded;
+}`;
 
 /** The text onnx.ts must have for the current onnx.proto. */
 export async function onnxModuleText(): Promise<string> {
@@ -98,18 +120,27 @@ export async function onnxModuleText(): Promise<string> {
   root.resolveAll();
   const onnx = root.lookup("onnx");
   if (!(onnx instanceof protobuf.Namespace)) throw new Error("onnx.proto: no package onnx");
+  // The first line is an eslint directive for the JavaScript it introduces.
+  const code = (await staticCode()).replace(/^\/\*eslint-disable[^\n]*\n/, "");
+  const codecs = messages(onnx).map(
+    (t) =>
+      `  ${tsName(t)}: onnx.${t.fullName.replace(/^\.onnx\./, "")} as Codec<I${tsName(t)}, ${tsName(t)}>,`,
+  );
   const text = [
+    `// @ts-nocheck: protobufjs's static JavaScript code; the declarations after it type it.`,
     `// Generated from onnx.proto by \`npx tsx scripts/gen-onnx-proto.ts\`: do not edit.`,
     `// test/onnx/proto-drift.test.ts fails when this file is stale.`,
-    `import protobuf from "protobufjs/light.js";`,
-    `import type { Long } from "protobufjs/light.js";`,
+    `import type { Long } from "protobufjs/minimal.js";`,
+    code,
+    CODEC,
     ``,
-    `/** The schema as protobufjs's JSON descriptor. */`,
-    `const DESCRIPTOR = ${JSON.stringify(root.toJSON())};`,
+    `/** Every message's codec, by its name in onnx.proto (nested ones joined with _). */`,
+    `export const codecs = {`,
+    ...codecs,
+    `};`,
     ``,
-    `export const onnxRoot = protobuf.Root.fromJSON(DESCRIPTOR);`,
-    ``,
-    ...declarations(onnx).flatMap((d) => [d, ""]),
+    ...messages(onnx).flatMap((t) => [messageText(t), ""]),
+    ...enums(onnx).flatMap((e) => [enumText(e), ""]),
   ].join("\n");
   return format(text, { ...(await resolveConfig(ONNX_MODULE)), filepath: ONNX_MODULE });
 }

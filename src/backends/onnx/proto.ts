@@ -1,15 +1,15 @@
 /**
- * The ONNX protobuf schema: src/backends/onnx/proto/onnx.ts, generated from the part of
- * onnx.proto that s2sc uses (see proto/onnx.proto) and read by protobufjs/light, which is
+ * The ONNX protobuf schema: src/backends/onnx/proto/onnx.ts, protobufjs's static code
+ * generated from the part of onnx.proto that s2sc uses (see proto/onnx.proto), which is
  * browser-safe. Only long-stable messages are used (Model/Graph/Node/Attribute/Tensor/
  * ValueInfo), so the schema does not limit the IR version or opset we write.
  */
-import protobuf from "protobufjs/light.js";
-import type { Long } from "protobufjs/light.js";
+import protobuf from "protobufjs/minimal.js";
+import type { Long } from "protobufjs/minimal.js";
 import type { DType } from "../../ir/types.js";
 import {
   AttributeProto_AttributeType,
-  onnxRoot,
+  codecs,
   type IAttributeProto,
   type IGraphProto,
   type IModelProto,
@@ -26,8 +26,6 @@ export type AttributeProto = IAttributeProto;
 export type TensorProto = ITensorProto;
 export type ValueInfoProto = IValueInfoProto;
 export type { DecodedModel };
-
-const MODEL = onnxRoot.lookupType("onnx.ModelProto");
 
 /** ONNX's TensorProto.DataType for each IR element type. */
 export const ONNX_DTYPE: Readonly<Record<DType, number>> = {
@@ -55,13 +53,11 @@ export const OPSET = 23;
 export const IR_VERSION = 11;
 
 export function encodeModel(model: ModelProto): Uint8Array {
-  return MODEL.encode(MODEL.create(model)).finish();
+  return codecs.ModelProto.encode(model).finish();
 }
 
 export function decodeModel(bytes: Uint8Array): DecodedModel {
-  // protobufjs/light's decode returns its Message base type; the generated interface is
-  // the shape of the decoded ModelProto.
-  return MODEL.decode(bytes) as unknown as DecodedModel;
+  return codecs.ModelProto.decode(bytes);
 }
 
 /** An int64 field's value as a number (decoded int64s are Long objects; ours fit 2^53). */
