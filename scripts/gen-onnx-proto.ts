@@ -101,7 +101,10 @@ function enums(ns: protobuf.NamespaceBase): protobuf.Enum[] {
 function staticCode(): Promise<string> {
   const flags = ["--no-create", "--no-verify", "--no-convert", "--no-delimited"];
   const more = ["--no-typeurl", "--no-service", "--no-comments"];
-  const args = ["-t", "static-module", "-w", "es6", ...flags, ...more, ONNX_PROTO];
+  // A root of its own: in protobufjs's shared registry another library's `onnx` package
+  // under the default root would replace this one (or this one it).
+  const args = ["-t", "static-module", "-w", "es6", "-r", "s2sc_onnx", ...flags, ...more];
+  args.push(ONNX_PROTO);
   return new Promise((resolve, reject) => {
     pbjs.main(args, (err, output) => (err ? reject(err) : resolve(output ?? "")));
   });

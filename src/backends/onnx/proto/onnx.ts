@@ -12,7 +12,7 @@ const $Object = $util.global.Object,
   $Error = $util.global.Error,
   $RangeError = $util.global.RangeError;
 
-const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+const $root = $protobuf.roots["s2sc_onnx"] || ($protobuf.roots["s2sc_onnx"] = {});
 
 export const onnx = ($root.onnx = (() => {
   const onnx = {};
