@@ -6,7 +6,7 @@
  */
 import protobuf from "protobufjs/minimal.js";
 import type { Long } from "protobufjs/minimal.js";
-import type { DType } from "../../ir/types.js";
+import type { DType } from "../../ir/index.js";
 import {
   AttributeProto_AttributeType,
   codecs,
