@@ -5,8 +5,7 @@
  * the command wants (binary, not UTF-8, too large, wrong contents) is wrong input,
  * exit 1. The diagnostics are printed the same way in both cases.
  */
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Code } from "../diagnostics/codes.js";
+import type { Code, Diagnostic } from "../diagnostics/index.js";
 import { EXIT } from "./io.js";
 
 /** The S2S0xxx codes of a file that could not be read at all. */
