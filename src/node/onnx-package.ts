@@ -5,8 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { IrModule } from "../ir/types.js";
-import type { WeightData } from "../backends/onnx/graph.js";
+import type { IrModule } from "../ir/index.js";
 import {
   DESCRIPTION,
   onnxPackageFiles,
@@ -15,7 +14,8 @@ import {
   type OnnxDescription,
   type OnnxSpecSource,
   type OnnxWeightsOrigin,
-} from "../backends/onnx/package.js";
+  type WeightData,
+} from "../backends/onnx/index.js";
 import { writeDirectoryAtomically } from "./write-dir.js";
 
 /** model.json of a compiled directory; throws OnnxPackageError when it is not one. */

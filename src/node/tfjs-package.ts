@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { IrModule } from "../ir/types.js";
+import type { IrModule } from "../ir/index.js";
 import {
   FILES,
   PACKAGE_FORMAT,

@@ -9,13 +9,31 @@ import type { ApiModel, Encoded, ModelApi, ModelConfig, Tensors, TokenIds } from
 const isNode =
   typeof process !== "undefined" && process.versions != null && process.versions.node != null;
 
+/**
+ * A module imported on demand: Node's own (only ever in Node) or the optional wasm
+ * backend. The name is a variable so that a bundler building the package for a browser
+ * leaves these imports alone instead of failing to resolve them.
+ */
+function importOnDemand<T>(name: string): Promise<T> {
+  return import(name) as Promise<T>;
+}
+
+interface NodeUrl {
+  pathToFileURL(path: string): URL;
+  fileURLToPath(url: string): string;
+}
+
+interface NodeFs {
+  readFile(url: URL): Promise<Uint8Array>;
+}
+
 /** A directory URL (with a trailing slash) from a URL, a URL string or (in Node) a path. */
 async function directoryUrl(base: string | URL): Promise<URL> {
   const slash = (s: string) => (s.endsWith("/") ? s : `${s}/`);
   if (base instanceof URL) return new URL(slash(base.href));
   if (/^[a-z][a-z0-9+.-]+:/i.test(base)) return new URL(slash(base));
   if (isNode) {
-    const { pathToFileURL } = await import("node:url");
+    const { pathToFileURL } = await importOnDemand<NodeUrl>("node:url");
     return new URL(slash(pathToFileURL(base).href));
   }
   return new URL(slash(base), (globalThis as { location?: { href: string } }).location?.href);
@@ -23,7 +41,7 @@ async function directoryUrl(base: string | URL): Promise<URL> {
 
 async function readBytes(url: URL): Promise<ArrayBuffer> {
   if (url.protocol === "file:") {
-    const { readFile } = await import("node:fs/promises");
+    const { readFile } = await importOnDemand<NodeFs>("node:fs/promises");
     const b = await readFile(url);
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   }
@@ -39,12 +57,11 @@ async function readBytes(url: URL): Promise<ArrayBuffer> {
  */
 async function useBackend(name: string, wasmPaths: string | undefined): Promise<void> {
   if (name === "wasm" && (wasmPaths !== undefined || tf.findBackendFactory("wasm") == null)) {
-    // A variable, so that bundlers leave the optional package alone.
     const specifier = "@tensorflow/tfjs-backend-wasm";
-    const wasm = (await import(specifier)) as { setWasmPaths(paths: string): void };
+    const wasm = await importOnDemand<{ setWasmPaths(paths: string): void }>(specifier);
     let paths = wasmPaths;
     if (paths === undefined && isNode) {
-      const { fileURLToPath } = await import("node:url");
+      const { fileURLToPath } = await importOnDemand<NodeUrl>("node:url");
       const entry = fileURLToPath(import.meta.resolve(specifier));
       paths = entry.slice(0, Math.max(entry.lastIndexOf("/"), entry.lastIndexOf("\\")) + 1);
     }
