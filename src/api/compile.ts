@@ -8,11 +8,11 @@
  * - `onnx`: encoder.onnx, decoder.onnx, decoder_step.onnx and model.json;
  * - `ir`: model.ir.json, the module as JSON (schema/ir.schema.json).
  */
-import { initWeights } from "../backends/interp/weights.js";
+import { initWeights } from "../backends/interp/index.js";
 import { onnxPackageFiles } from "../backends/onnx/index.js";
 import { packageFiles, type WeightData } from "../backends/tfjs/index.js";
-import { irToJson } from "../ir/json.js";
-import type { IrModule } from "../ir/types.js";
+import { irToJson } from "../ir/index.js";
+import type { IrModule } from "../ir/index.js";
 import { optimize, type PipelineOptions } from "./optimize.js";
 
 export const COMPILE_TARGETS = ["tfjs", "onnx", "ir"] as const;

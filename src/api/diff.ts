@@ -3,11 +3,16 @@
  * layers, parameters, compute) as data, with the text and Markdown renderings the CLI
  * prints. With `ir`, the op graphs are compared too, after a pass pipeline.
  */
-import type { CheckedModel } from "../check/model.js";
-import { diffModels, type DiffInput, type IrPipeline, type ModelDiff } from "../diff/index.js";
-import { renderMarkdown } from "../diff/render-markdown.js";
-import { renderText } from "../diff/render-text.js";
-import { canonicalForm } from "../diff/canonical.js";
+import type { CheckedModel } from "../check/index.js";
+import {
+  canonicalForm,
+  type DiffInput,
+  diffModels,
+  type IrPipeline,
+  type ModelDiff,
+  renderMarkdown,
+  renderText,
+} from "../diff/index.js";
 import { optimize, pipelinePasses, type PipelineOptions } from "./optimize.js";
 import { DEFAULT_REFERENCE_LENGTH } from "./summary.js";
 

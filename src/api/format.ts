@@ -4,8 +4,8 @@
  * browser, bundlers resolve `prettier` to its standalone build (its `browser` export),
  * which formats with the same plugin.
  */
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatSource } from "../format/format.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import { formatSource } from "../format/index.js";
 
 export interface FormatOptions {
   /** The path the text is known by in diagnostics (default `model.s2s`). */

@@ -3,9 +3,9 @@
  * by its IR) or one entry point's op graph after a pass pipeline, as DOT, Mermaid or SVG
  * (Graphviz compiled to wasm, loaded on first use).
  */
-import type { CheckedModel } from "../check/model.js";
+import type { CheckedModel } from "../check/index.js";
 import { archGraph, irGraph, renderGraph, type Format, type Level } from "../graph/index.js";
-import type { EntryPoint, IrModule } from "../ir/types.js";
+import type { EntryPoint, IrModule } from "../ir/index.js";
 import { optimize, type PipelineOptions } from "./optimize.js";
 
 export interface GraphOptions {

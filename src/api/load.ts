@@ -4,12 +4,12 @@
  * checker's, the selection's and elaboration's shape checks) come back as data, and a
  * module is returned only when there is no error.
  */
-import type { CheckedModel } from "../check/model.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CheckedModel } from "../check/index.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { elaborate } from "../elaborate/index.js";
-import type { IrModule } from "../ir/types.js";
-import { verifyModule } from "../ir/verify.js";
-import type { SourceHost } from "../source/host.js";
+import type { IrModule } from "../ir/index.js";
+import { verifyModule } from "../ir/index.js";
+import type { SourceHost } from "../source/index.js";
 import { memoryHost } from "./memory-host.js";
 import { selectModel } from "./select-model.js";
 

@@ -3,7 +3,7 @@
  * a plain object or a Map of path → text. Imports resolve between its paths as on a
  * POSIX disk (`../common.s2s` from `specs/a.s2s` is `common.s2s`).
  */
-import { memoryHost as recordHost, type SourceHost } from "../source/host.js";
+import { memoryHost as recordHost, type SourceHost } from "../source/index.js";
 
 /** A host whose files are `files` (path → text); a missing path reads as S2S0001. */
 export function memoryHost(

@@ -3,7 +3,7 @@
  * a copy of an IR module (the input is never changed). A pipeline that names an unknown
  * pass is an `error`, not an exception.
  */
-import type { IrModule } from "../ir/types.js";
+import type { IrModule } from "../ir/index.js";
 import {
   DEFAULT_OPT_LEVEL,
   parsePipeline,

@@ -9,7 +9,7 @@
  * the node entry's `createRuntime` finds them in the installed package.
  */
 import * as tf from "@tensorflow/tfjs";
-import { initWeights } from "../backends/interp/weights.js";
+import { initWeights } from "../backends/interp/index.js";
 import {
   createTfjsModel,
   type Batch,
@@ -19,9 +19,8 @@ import {
   type Tensors,
   type WeightData,
 } from "../backends/tfjs/index.js";
-import { tfjsStepModel } from "../decode/tfjs.js";
-import { decodeAll, greedy, type Hypothesis } from "../decode/search.js";
-import type { IrModule } from "../ir/types.js";
+import { decodeAll, greedy, type Hypothesis, tfjsStepModel } from "../decode/index.js";
+import type { IrModule } from "../ir/index.js";
 import { weightsProblem } from "./weights.js";
 
 export interface RuntimeOptions {

@@ -9,12 +9,10 @@
  * The colon is split off only when what follows it is a model name and the whole
  * argument is not itself an existing file, so a path containing `:` still works.
  */
-import { checkProgram } from "../check/index.js";
-import type { CheckedModel } from "../check/model.js";
-import { closest } from "../check/suggest.js";
-import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { fileStart } from "../diagnostics/range.js";
-import type { SourceHost } from "../source/host.js";
+import { checkProgram, closest } from "../check/index.js";
+import type { CheckedModel } from "../check/index.js";
+import { type Diagnostic, Diagnostics, fileStart } from "../diagnostics/index.js";
+import type { SourceHost } from "../source/index.js";
 
 export interface ModelSpec {
   file: string;

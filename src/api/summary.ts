@@ -3,8 +3,8 @@
  * MACs per token at a reference length and per section, and the layer table. Computed
  * from the module as elaborated: passes never change what is counted.
  */
-import { summarize as summaryOf, type SummaryData } from "../summary/data.js";
-import type { IrModule } from "../ir/types.js";
+import { summarize as summaryOf, type SummaryData } from "../summary/index.js";
+import type { IrModule } from "../ir/index.js";
 
 /** The reference length L of the per-token figures when none is given (as the CLI's `--length`). */
 export const DEFAULT_REFERENCE_LENGTH = 64;

@@ -3,7 +3,7 @@
  * shape is reported as a message naming the parameter, never thrown.
  */
 import type { WeightData } from "../backends/tfjs/index.js";
-import type { IrModule } from "../ir/types.js";
+import type { IrModule } from "../ir/index.js";
 
 /** Why `weights` do not fit `module`'s parameters, or undefined when they do. */
 export function weightsProblem(

@@ -3,11 +3,10 @@
  * (src/api/load.ts) over the disk, with its diagnostics printed to stderr as text (so
  * that a command's `--json` output on stdout stays clean) and turned into exit codes.
  */
-import type { CheckedModel } from "../check/model.js";
-import type { IrModule } from "../ir/types.js";
-import { loadModel } from "../api/load.js";
-import { diskHost } from "../node/disk-host.js";
-import { diskIsFile } from "../node/disk-is-file.js";
+import type { CheckedModel } from "../check/index.js";
+import type { IrModule } from "../ir/index.js";
+import { loadModel } from "../api/index.js";
+import { diskHost, diskIsFile } from "../node/index.js";
 import { failureExitCode } from "./exit-code.js";
 import { EXIT, type Io } from "./io.js";
 import { reportDiagnostics } from "./report.js";

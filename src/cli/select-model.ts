@@ -2,11 +2,11 @@
  * `FILE[:MODEL]` on the command line: the selection itself is the API's
  * (src/api/select-model.ts); the CLI tells a file from a model name on the disk.
  */
-export { diskIsFile } from "../node/disk-is-file.js";
+export { diskIsFile } from "../node/index.js";
 export {
   parseModelSpec,
   pickModel,
   selectModel,
   type ModelSpec,
   type Selection,
-} from "../api/select-model.js";
+} from "../api/index.js";

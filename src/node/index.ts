@@ -5,20 +5,24 @@
  * optional peer dependency, loaded on first use). The CLI is a shell over these two
  * entries. See docs/api.md.
  */
-import { checkFiles, type CheckFilesOptions, type CheckFilesResult } from "../api/check.js";
-import { loadModel, type LoadOptions, type LoadResult } from "../api/load.js";
 import {
+  checkFiles,
+  type CheckFilesOptions,
+  type CheckFilesResult,
   createRuntime as createCoreRuntime,
+  loadModel,
+  type LoadOptions,
+  type LoadResult,
   type RuntimeOptions,
   type RuntimeResult,
-} from "../api/runtime.js";
-import type { IrModule } from "../ir/types.js";
+} from "../api/index.js";
+import type { IrModule } from "../ir/index.js";
 import { diskHost } from "./disk-host.js";
 import { diskIsFile } from "./disk-is-file.js";
 import { wasmDirectory } from "./tfjs-backend.js";
 import { writeDirectoryAtomically } from "./write-dir.js";
 
-export * from "../index.js";
+export * from "../api/index.js";
 
 // ---- sources on disk -----------------------------------------------------------------
 export { diskHost, readSourceFile, MAX_SOURCE_BYTES } from "./disk-host.js";

@@ -1,0 +1,92 @@
+/**
+ * The public surface of the core entry (`"s2sc"`, src/index.ts): the functions of this
+ * folder, one per stage a user calls, and the types of the stages below that they take
+ * and return. src/node/index.ts adds the node layer to the same surface.
+ */
+
+// ---- sources and diagnostics --------------------------------------------------------
+export type { SourceHost, ReadResult } from "../source/index.js";
+export { memoryHost } from "./memory-host.js";
+export type { Diagnostic, Severity, Related } from "../diagnostics/index.js";
+export { sortDiagnostics } from "../diagnostics/index.js";
+export type { SourceRange, Position } from "../diagnostics/index.js";
+export { CODES, type Code } from "../diagnostics/index.js";
+export {
+  renderDiagnostic,
+  summaryLine,
+  toJson,
+  type JsonDiagnostic,
+} from "../diagnostics/index.js";
+
+// ---- parse, check, load --------------------------------------------------------------
+export { parse, tokenize, type ParseResult, type Token } from "../parser/index.js";
+export type * as Ast from "../parser/ast.js";
+export type { FileNode } from "../parser/index.js";
+export { checkFiles, type CheckFilesOptions, type CheckFilesResult } from "./check.js";
+export { checkText } from "./check-text.js";
+export type { CheckedModel, ResolvedSection, ResolvedSetting, Value } from "../check/index.js";
+export {
+  loadModel,
+  loadText,
+  type LoadOptions,
+  type LoadResult,
+  type LoadTextOptions,
+} from "./load.js";
+export {
+  parseModelSpec,
+  pickModel,
+  selectModel,
+  type ModelSpec,
+  type Selection,
+} from "./select-model.js";
+
+// ---- elaborate, IR, passes -----------------------------------------------------------
+export {
+  elaborate,
+  DEFAULT_MEMORY_BUDGET,
+  type ElaborateOptions,
+  type ElaborateResult,
+} from "../elaborate/index.js";
+export type { IrModule, Graph, Parameter, EntryPoint, ModelConfig, Dim } from "../ir/index.js";
+export { verifyModule } from "../ir/index.js";
+export { irToJson, irFromJson } from "../ir/index.js";
+export { optimize, type OptimizeResult, type PipelineOptions } from "./optimize.js";
+export { PASSES, OPT_LEVELS, type OptLevel, type PassRecord } from "../passes/index.js";
+
+// ---- reports: summary, diff, graph, format -------------------------------------------
+export { summarize, DEFAULT_REFERENCE_LENGTH, type SummaryOptions } from "./summary.js";
+export type { SummaryData, LayerRow, SectionCost } from "../summary/index.js";
+export {
+  diff,
+  renderDiffText,
+  renderDiffMarkdown,
+  canonical,
+  type DiffOptions,
+  type DiffResult,
+} from "./diff.js";
+export type { ModelDiff, DiffInput } from "../diff/index.js";
+export { graph, type GraphOptions, type GraphResult } from "./graph.js";
+export { FORMATS as GRAPH_FORMATS, LEVELS as GRAPH_LEVELS } from "../graph/index.js";
+export { format, type FormatOptions, type FormatResult } from "./format.js";
+
+// ---- compile and run -------------------------------------------------------------------
+export {
+  compile,
+  COMPILE_TARGETS,
+  IR_FILE,
+  type CompileOptions,
+  type CompileResult,
+  type CompileTarget,
+} from "./compile.js";
+export {
+  createRuntime,
+  TfjsRuntime,
+  type BeamOptions,
+  type RuntimeOptions,
+  type RuntimeResult,
+  type SearchOptions,
+  type TrainStepOptions,
+} from "./runtime.js";
+export { initWeights } from "../backends/interp/index.js";
+export type { Batch, Encoded, Tensors, TfBackend, WeightData } from "../backends/tfjs/index.js";
+export type { Hypothesis } from "../decode/index.js";
