@@ -20,8 +20,37 @@ export {
 
 // ---- parse, check, load --------------------------------------------------------------
 export { parse, tokenize, type ParseResult, type Token } from "../parser/index.js";
-export type * as Ast from "../parser/ast.js";
-export type { FileNode } from "../parser/index.js";
+/** The AST of a file, as `parse` returns it (every node has its `range`). */
+export type {
+  NodeBase,
+  Ident,
+  Comment,
+  FileNode,
+  TopLevel,
+  ImportDecl,
+  LetDecl,
+  ModelDecl,
+  Param,
+  ModelRef,
+  Arg,
+  Body,
+  Member,
+  Setting,
+  Section,
+  Stack,
+  Expr,
+  NumberLit,
+  StringLit,
+  BoolLit,
+  NameRef,
+  Call,
+  BinaryOp,
+  Binary,
+  Unary,
+  ListExpr,
+  ParenExpr,
+  ErrorExpr,
+} from "../parser/index.js";
 export { checkFiles, type CheckFilesOptions, type CheckFilesResult } from "./check.js";
 export { checkText } from "./check-text.js";
 export type { CheckedModel, ResolvedSection, ResolvedSetting, Value } from "../check/index.js";
