@@ -119,3 +119,27 @@ export {
 export { initWeights } from "../backends/interp/index.js";
 export type { Batch, Encoded, Tensors, TfBackend, WeightData } from "../backends/tfjs/index.js";
 export type { Hypothesis } from "../decode/index.js";
+
+// ---- training -------------------------------------------------------------------------
+/** A training run as a library: plan it, open a session, run it with progress callbacks. */
+export {
+  TrainingSession,
+  planTraining,
+  chooseData,
+  mergeSettings,
+  settingsFromSpec,
+  DEFAULT_SETTINGS,
+  type SessionOptions,
+  type TrainingPlan,
+  type PlanInput,
+  type TrainSettings,
+  type SettingsOverrides,
+  type TrainProblem,
+  type Progress,
+  type StepInfo,
+  type EvalInfo,
+  type Checkpoint,
+  type DataChoice,
+  type DataInput,
+  type DataRequest,
+} from "../train/index.js";

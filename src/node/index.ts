@@ -88,6 +88,8 @@ export function createRuntime(
 export { useTfBackendNode, wasmDirectory } from "./tfjs-backend.js";
 
 // ---- checkpoints and training runs ------------------------------------------------------
+export { openTrainRun, type TrainRun, type TrainRunRequest } from "./train-run.js";
+export { readTsv, fileDataset, type FileDataOptions } from "./tsv-file.js";
 export {
   CHECKPOINT_FILE,
   SPEC_FILE,
