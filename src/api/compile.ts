@@ -14,6 +14,7 @@ import { packageFiles, type WeightData } from "../backends/tfjs/index.js";
 import { irToJson } from "../ir/index.js";
 import type { IrModule } from "../ir/index.js";
 import { optimize, type PipelineOptions } from "./optimize.js";
+import { weightsProblem } from "./weights.js";
 
 export const COMPILE_TARGETS = ["tfjs", "onnx", "ir"] as const;
 export type CompileTarget = (typeof COMPILE_TARGETS)[number];
@@ -43,7 +44,10 @@ export interface CompileResult {
   files: Map<string, string | Uint8Array>;
   /** The module after the pipeline, as compiled. */
   module?: IrModule;
-  /** A bad pipeline or target, or a backend that cannot translate the module (a bug in s2sc). */
+  /**
+   * A bad pipeline or target, weights that do not fit, or a backend that cannot translate
+   * the module (a bug in s2sc).
+   */
   error?: string;
 }
 
@@ -58,6 +62,9 @@ export function compile(module: IrModule, options: CompileOptions = {}): Compile
   const optimised = optimize(module, { target, ...options.pipeline });
   if (optimised.module === undefined) return { files: new Map(), error: optimised.error ?? "" };
   const m = optimised.module;
+  // Passes never rename parameters, so weights of the module as loaded fit the optimised one.
+  const unfit = options.weights === undefined ? undefined : weightsProblem(m, options.weights);
+  if (unfit !== undefined) return { files: new Map(), error: unfit };
   try {
     return { files: filesFor(target, m, options), module: m };
   } catch (e) {

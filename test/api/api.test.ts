@@ -187,6 +187,7 @@ describe("compile", () => {
     const { module } = loaded();
     expect(compile(module, { target: "wasm" as never }).error).toContain("unknown target");
     expect(compile(module, { pipeline: { passes: ["nonesuch"] } }).error).toContain("nonesuch");
+    expect(compile(module, { weights: new Map() }).error).toContain("no weights for parameter");
   });
 });
 
