@@ -73,7 +73,7 @@ function runScript(name: string, text: string): unknown {
 beforeAll(() => {
   const temp = mkdtempSync(join(tmpdir(), "s2sc-pack-"));
   if (!distIsFresh()) {
-    const b = run(process.execPath, [TSC, "-p", "tsconfig.build.json"], ROOT);
+    const b = run("npm", ["run", "--silent", "build"], ROOT);
     if (b.code !== 0) buildErrors = b.stdout + b.stderr;
   }
   // --ignore-scripts: `prepare` would build again.
