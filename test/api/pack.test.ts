@@ -226,6 +226,7 @@ const loaded = s2sc.loadFile("spec.s2s:tiny");
 const written = s2sc.writeFiles(resolve("out"), s2sc.compile(loaded.module).files);
 const { runtime, error } = await s2sc.createRuntime(loaded.module);
 const { shape } = await runtime.forward([[4, 5, 6]], [[1, 4, 5]]);
+const backend = runtime.model.backend;
 runtime.dispose();
 console.log(JSON.stringify({
   checked: checked.diagnostics.length,
@@ -235,10 +236,12 @@ console.log(JSON.stringify({
   written: written.includes("model.js") && existsSync("out/model.js"),
   error: error ?? null,
   shape,
+  backend,
 }));
 `,
     );
     expect(out).toEqual({
+      backend: "wasm",
       checked: 0,
       models: 1,
       missing: ["S2S0001"],
