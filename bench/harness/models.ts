@@ -115,7 +115,7 @@ export async function makeRunner(m: IrModule, backend: Backend, seed = 0): Promi
     };
   }
   if (backend === "ort") {
-    const { createOrtModel, ortStepModel } = await import("../../src/backends/ort/index.js");
+    const { createOrtModel, ortStepModel } = await import("../../src/node/ort/index.js");
     const model = await createOrtModel(m, weights);
     return {
       backend,

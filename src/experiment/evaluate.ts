@@ -9,9 +9,8 @@
  * written form has a length in the bucket.
  */
 import type { TfjsModel } from "../backends/tfjs/index.js";
-import type { Dataset } from "../data/dataset.js";
-import { makeTask, type TaskName, type TaskOptions } from "../data/tasks.js";
-import type { Example } from "../data/tsv.js";
+import type { Dataset, Example } from "../data/index.js";
+import { makeTask, type TaskName, type TaskOptions } from "../data/index.js";
 import { evaluate } from "../train/evaluate.js";
 import type { Range } from "./load.js";
 

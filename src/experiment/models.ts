@@ -6,11 +6,9 @@
  * (an undeclared parameter is S2S2007 with "did you mean").
  */
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { loadModel, type LoadResult } from "../api/load.js";
-import { parseModelSpec } from "../api/select-model.js";
-import { diskHost } from "../node/disk-host.js";
-import { diskIsFile } from "../node/disk-is-file.js";
-import type { SourceHost } from "../source/host.js";
+import { loadModel, type LoadResult, parseModelSpec } from "../api/index.js";
+import { diskHost, diskIsFile } from "../node/index.js";
+import type { SourceHost } from "../source/index.js";
 import type { ModelEntry } from "./schema.js";
 
 /** `{h: 8, position: "learned"}` → `h = 8, position = learned` (strings are s2s expressions). */

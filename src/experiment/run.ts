@@ -6,12 +6,12 @@
  * `dropout` and every other setting mean the same) with a progress sink that records the
  * accuracy-by-step curve, then the per-bucket evaluation. Nothing is written to disk.
  */
-import type { LoadResult } from "../api/load.js";
-import type { CheckedModel } from "../check/model.js";
+import type { LoadResult } from "../api/index.js";
+import type { CheckedModel } from "../check/index.js";
 import type { TfBackend } from "../backends/tfjs/index.js";
-import type { TaskOptions } from "../data/tasks.js";
-import { paramCounts } from "../ir/cost.js";
-import type { IrModule } from "../ir/types.js";
+import type { TaskOptions } from "../data/index.js";
+import { paramCounts } from "../ir/index.js";
+import type { IrModule } from "../ir/index.js";
 import {
   DEFAULT_SETTINGS,
   planTraining,

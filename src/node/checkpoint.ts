@@ -12,9 +12,9 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Vocabulary, type VocabJson } from "../data/vocab.js";
-import { irFromJson, irToJson } from "../ir/json.js";
-import type { IrModule } from "../ir/types.js";
+import { type VocabJson, Vocabulary } from "../data/index.js";
+import { irFromJson, irToJson } from "../ir/index.js";
+import type { IrModule } from "../ir/index.js";
 import type { Checkpoint, StoredTensor } from "../train/index.js";
 import { removeStaleTemporaries, writeFileAtomic, type AtomicWriteOptions } from "./atomic.js";
 

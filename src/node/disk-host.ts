@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, normalize, relative, resolve } from "node:path";
-import type { ReadResult, SourceHost } from "../source/host.js";
+import type { ReadResult, SourceHost } from "../source/index.js";
 
 /** Specs are hand-written; anything bigger is almost certainly the wrong file. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;

@@ -119,4 +119,4 @@ export {
   type OrtModelOptions,
   type OrtState,
   type OrtTensors,
-} from "../backends/ort/index.js";
+} from "./ort/index.js";

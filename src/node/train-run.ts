@@ -5,9 +5,9 @@
  * What training means is the session's (src/train/session.ts).
  */
 import { resolve } from "node:path";
-import type { CheckedModel } from "../check/model.js";
-import { DataError } from "../data/errors.js";
-import type { IrModule } from "../ir/types.js";
+import type { CheckedModel } from "../check/index.js";
+import { DataError } from "../data/index.js";
+import type { IrModule } from "../ir/index.js";
 import {
   chooseData,
   planTraining,

@@ -4,10 +4,15 @@
  * wrote it.
  */
 import { readFileSync } from "node:fs";
-import { pairsDataset, type Dataset, type DatasetOptions } from "../data/dataset.js";
-import { DataError } from "../data/errors.js";
-import { decodeTsv, type Example } from "../data/tsv.js";
-import type { Tokenizer } from "../data/vocab.js";
+import {
+  DataError,
+  type Dataset,
+  type DatasetOptions,
+  decodeTsv,
+  type Example,
+  pairsDataset,
+} from "../data/index.js";
+import type { Tokenizer } from "../data/index.js";
 
 /** A data file the file system did not hand over: an I/O error (exit 2; docs/cli.md). */
 export class UnreadableDataFile extends DataError {}

@@ -3,8 +3,7 @@
  * at every evaluation and when it stops, and resumes from one. Reading and writing the
  * file is the node layer's (src/node/checkpoint.ts).
  */
-import type { DataPosition, DataSource } from "../data/dataset.js";
-import type { Tokenizer, Vocabulary } from "../data/vocab.js";
+import type { DataPosition, DataSource, Tokenizer, Vocabulary } from "../data/index.js";
 import type { TrainSettings } from "./settings.js";
 
 export interface StoredTensor {

@@ -4,9 +4,7 @@
  * file and tokenizer unless the options name others). Reading a file is not done here:
  * a `file` choice names what the node layer reads (src/node/tsv-file.ts) into pairs.
  */
-import type { DataSource, PairsData } from "../data/dataset.js";
-import type { TaskName, TaskOptions } from "../data/tasks.js";
-import type { Tokenizer } from "../data/vocab.js";
+import type { DataSource, PairsData, TaskName, TaskOptions, Tokenizer } from "../data/index.js";
 import { problem, type TrainProblem } from "./problem.js";
 
 /** What the user asked for (`s2sc train`'s data flags). */

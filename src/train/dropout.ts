@@ -8,8 +8,8 @@
  * one: the elaborator shares equal constants between nodes, so the old 0.1 may feed
  * other ops as well.
  */
-import type { Graph, IrModule, Node } from "../ir/types.js";
-import { Namer } from "../passes/graph.js";
+import type { Graph, IrModule, Node } from "../ir/index.js";
+import { Namer } from "../passes/index.js";
 
 function withRate(g: Graph, rate: number, fresh: () => string): Graph {
   let name: string | undefined;

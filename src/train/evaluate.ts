@@ -4,11 +4,9 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { teacherForcing, type TfjsModel } from "../backends/tfjs/index.js";
-import { toIds, type Dataset } from "../data/dataset.js";
-import type { Example } from "../data/tsv.js";
-import { detokenize } from "../data/vocab.js";
-import { greedy } from "../decode/search.js";
-import { tfjsStepModel } from "../decode/tfjs.js";
+import { type Dataset, detokenize, toIds } from "../data/index.js";
+import type { Example } from "../data/index.js";
+import { greedy, tfjsStepModel } from "../decode/index.js";
 
 export interface Evaluation {
   loss: number;

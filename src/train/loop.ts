@@ -8,8 +8,8 @@
  * step and resuming gives the same weights as never stopping.
  */
 import type { TfjsModel } from "../backends/tfjs/index.js";
-import type { Dataset } from "../data/dataset.js";
-import { mixSeed } from "../data/random.js";
+import type { Dataset } from "../data/index.js";
+import { mixSeed } from "../data/index.js";
 import type { AdamState } from "./checkpoint-data.js";
 import { evaluate, type Evaluation } from "./evaluate.js";
 import type { Progress } from "./events.js";

@@ -6,10 +6,15 @@
  * problem here costs no model creation, and an experiment checks every model this way
  * before training any.
  */
-import type { CheckedModel } from "../check/model.js";
-import { pairsDataset, taskDataset, type Dataset, type DatasetOptions } from "../data/dataset.js";
-import { DataError } from "../data/errors.js";
-import type { IrModule } from "../ir/types.js";
+import type { CheckedModel } from "../check/index.js";
+import {
+  DataError,
+  type Dataset,
+  type DatasetOptions,
+  pairsDataset,
+  taskDataset,
+} from "../data/index.js";
+import type { IrModule } from "../ir/index.js";
 import type { Checkpoint } from "./checkpoint-data.js";
 import type { DataInput } from "./data-choice.js";
 import { withDropoutRate } from "./dropout.js";

@@ -3,7 +3,7 @@
  * parameter names and shapes. (Its data, vocabularies and batch size are checked where
  * the session chooses its data and merges its settings.)
  */
-import type { IrModule } from "../ir/types.js";
+import type { IrModule } from "../ir/index.js";
 import type { StoredTensor } from "./checkpoint-data.js";
 import { problem, type TrainProblem } from "./problem.js";
 

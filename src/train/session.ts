@@ -7,9 +7,9 @@
  * `onCheckpoint`; src/node/train-run.ts writes it to a run directory) and installs no
  * signal handler (the CLI's calls `stop()`).
  */
-import { initWeights } from "../backends/interp/weights.js";
+import { initWeights } from "../backends/interp/index.js";
 import type { TfBackend, TfjsModel } from "../backends/tfjs/index.js";
-import type { Dataset } from "../data/dataset.js";
+import type { Dataset } from "../data/index.js";
 import type { Checkpoint, StoredTensor } from "./checkpoint-data.js";
 import type { Progress } from "./events.js";
 import type { LoopResult } from "./loop.js";

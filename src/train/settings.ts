@@ -2,7 +2,7 @@
  * The training settings: the spec's `train { }` section (check/schema.ts) with the
  * command-line flags on top, and the learning-rate schedule.
  */
-import type { CheckedModel, ResolvedSection, Value } from "../check/model.js";
+import type { CheckedModel, ResolvedSection, Value } from "../check/index.js";
 import { problem, type TrainProblem } from "./problem.js";
 
 /**

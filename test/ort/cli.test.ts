@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { InterpModel } from "../../src/backends/interp/model.js";
 import { checkOnnxModel } from "../../src/backends/onnx/check.js";
-import { loadOrtModel } from "../../src/backends/ort/model.js";
+import { loadOrtModel } from "../../src/node/ort/model.js";
 import { recordingIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { runTranslate } from "../../src/cli/commands/translate.js";

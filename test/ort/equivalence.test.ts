@@ -8,10 +8,10 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { InterpModel } from "../../src/backends/interp/model.js";
 import { initWeights } from "../../src/backends/interp/weights.js";
-import { createOrtModel } from "../../src/backends/ort/model.js";
+import { createOrtModel } from "../../src/node/ort/model.js";
 import { createTfjsModel } from "../../src/backends/tfjs/runtime/model.js";
 import { interpStepModel } from "../../src/decode/interp.js";
-import { ortStepModel } from "../../src/backends/ort/step-model.js";
+import { ortStepModel } from "../../src/node/ort/step-model.js";
 import { greedy } from "../../src/decode/search.js";
 import { tfjsStepModel } from "../../src/decode/tfjs.js";
 import { exportCases } from "../onnx/helpers.js";

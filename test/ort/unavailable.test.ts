@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test, vi } from "vitest";
-import { unavailableMessage } from "../../src/backends/ort/load.js";
+import { unavailableMessage } from "../../src/node/ort/load.js";
 import { runTranslate } from "../../src/cli/commands/translate.js";
 import { recordingIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";

@@ -5,8 +5,8 @@
  */
 import { initWeights } from "../../backends/interp/weights.js";
 import type { Tensor } from "../../reference/tensor.js";
-import { createOrtModel } from "../../backends/ort/model.js";
-import { ortStepModel } from "../../backends/ort/step-model.js";
+import { createOrtModel } from "../../node/ort/model.js";
+import { ortStepModel } from "../../node/ort/step-model.js";
 import { greedy } from "../../decode/search.js";
 import type { IrModule } from "../../ir/types.js";
 import type { Runner } from "./runner.js";

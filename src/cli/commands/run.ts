@@ -13,7 +13,7 @@ import type { IrModule } from "../../ir/types.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { optimiseForCli, type PassCliOptions } from "../passes-options.js";
-import { OrtUnavailableError } from "../../backends/ort/load.js";
+import { OrtUnavailableError } from "../../node/ort/load.js";
 import type { Runner } from "./runner.js";
 
 export interface RunOptions extends PassCliOptions {

@@ -10,7 +10,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { InterpModel } from "../../backends/interp/model.js";
 import { makeTensor, type Tensor } from "../../reference/tensor.js";
 import { TF_BACKENDS, type TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
-import { OrtUnavailableError } from "../../backends/ort/load.js";
+import { OrtUnavailableError } from "../../node/ort/load.js";
 import { detokenize, tokenize } from "../../data/vocab.js";
 import { interpStepModel } from "../../decode/interp.js";
 import { decodeAll, type Hypothesis } from "../../decode/search.js";
@@ -68,8 +68,8 @@ export async function runTranslate(
   let step: StepModel<unknown>;
   let dispose = () => {};
   if (opts.backend === "ort") {
-    const { createOrtModel } = await import("../../backends/ort/model.js");
-    const { ortStepModel } = await import("../../backends/ort/step-model.js");
+    const { createOrtModel } = await import("../../node/ort/model.js");
+    const { ortStepModel } = await import("../../node/ort/step-model.js");
     try {
       const model = await createOrtModel(module, ckpt.weights);
       step = ortStepModel(model) as StepModel<unknown>;

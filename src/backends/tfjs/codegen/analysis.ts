@@ -12,7 +12,7 @@
  * each value defined in the graph tree gets a slot once, and the answers are flags in
  * typed arrays indexed by slot.
  */
-import type { Graph, Node } from "../../../ir/types.js";
+import type { Graph, Node } from "../../../ir/index.js";
 import type { Lowering } from "../lowering/types.js";
 
 const USED = 1;

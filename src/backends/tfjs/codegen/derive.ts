@@ -15,7 +15,7 @@
  * Scan bodies are lifted out of the loop the same way. Equal computations in different
  * graphs (decode and decode_step both merge the same projections) share one entry.
  */
-import type { ConstTensor, Graph, Node, TensorType } from "../../../ir/types.js";
+import type { ConstTensor, Graph, Node, TensorType } from "../../../ir/index.js";
 
 /** Ops whose result is not a function of their inputs alone. */
 const IMPURE: ReadonlySet<string> = new Set(["Dropout", "Scan", "Constant"]);

@@ -5,8 +5,8 @@
  * `weights["path/name"]`; scalar bool graph inputs (`training`) are host booleans,
  * because they steer JavaScript control flow (dropout on or off), not tensor math.
  */
-import type { ConstTensor, Graph, Node, TensorType } from "../../../ir/types.js";
-import { formatShape } from "../../../ir/dims.js";
+import type { ConstTensor, Graph, Node, TensorType } from "../../../ir/index.js";
+import { formatShape } from "../../../ir/index.js";
 import { TFJS_LOWERINGS } from "../lowering/table.js";
 import type { LowerContext } from "../lowering/types.js";
 import { HELPER_NAMES } from "../runtime-lib/compiled.generated.js";

@@ -3,7 +3,7 @@
  * and constant tensors. tfjs has no int64, so int64 becomes int32 (the IR's int64
  * values are shapes, axes and positions, far inside the int32 range).
  */
-import type { ConstTensor, DType } from "../../../ir/types.js";
+import type { ConstTensor, DType } from "../../../ir/index.js";
 
 /** The tfjs dtype that holds an IR dtype. */
 export function tfDtype(d: DType): "float32" | "int32" | "bool" {

@@ -6,7 +6,7 @@
  * and API from the runtime file next to it (RUNTIME_FILE, runtime-lib/ compiled), and
  * the exports. Hand-written code is never generated: only the graphs are.
  */
-import type { EntryPoint, IrModule } from "../../../ir/types.js";
+import type { EntryPoint, IrModule } from "../../../ir/index.js";
 import { planDerived } from "./derive.js";
 import { emitGraphFunction } from "./graph.js";
 

@@ -1,6 +1,6 @@
 /** Lowerings of the elementwise and broadcasting ops: one tfjs call each, mostly. */
 import { num, str, tfDtype } from "../codegen/literal.js";
-import type { DType } from "../../../ir/types.js";
+import type { DType } from "../../../ir/index.js";
 import type { Lowering } from "./types.js";
 
 /** `fn(x)`: tfjs broadcasts binary ops with numpy's rules, as ONNX does. */

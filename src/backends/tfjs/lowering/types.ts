@@ -4,7 +4,7 @@
  * emitter (codegen/graph.ts) gives it a context that names the inputs and outputs and
  * answers compile-time questions (constant inputs, static ranks, attributes).
  */
-import type { ConstTensor, Graph, Node, TensorType } from "../../../ir/types.js";
+import type { ConstTensor, Graph, Node, TensorType } from "../../../ir/index.js";
 
 export interface LowerContext {
   readonly node: Node;

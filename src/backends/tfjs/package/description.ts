@@ -5,7 +5,7 @@
  * vocabulary slots (sizes and special ids now; the vocabulary files once a training
  * run writes them) and the spec it came from.
  */
-import type { Graph, IrModule } from "../../../ir/types.js";
+import type { Graph, IrModule } from "../../../ir/index.js";
 import { tfDtype } from "../codegen/literal.js";
 import { sha256OfText } from "../../sha256.js";
 

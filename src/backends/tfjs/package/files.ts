@@ -10,7 +10,7 @@
  *   package.json           `"type": "module"` so Node loads model.js as ESM wherever the
  *                          directory is copied; the directory is an installable package
  */
-import type { IrModule } from "../../../ir/types.js";
+import type { IrModule } from "../../../ir/index.js";
 import { generate, GENERATOR, RUNTIME_FILE } from "../codegen/module.js";
 import type { WeightData } from "../runtime/model.js";
 import { RUNTIME_SOURCE } from "../runtime-lib/compiled.generated.js";

@@ -4,7 +4,7 @@
  * float32 values concatenated and cut every 4 MiB, as tfjs's own writers do.
  * `tf.io.decodeWeights` reads them back.
  */
-import type { Parameter } from "../../../ir/types.js";
+import type { Parameter } from "../../../ir/index.js";
 import type { WeightData } from "../runtime/model.js";
 
 export const SHARD_BYTES = 4 * 1024 * 1024;

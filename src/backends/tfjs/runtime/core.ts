@@ -6,7 +6,7 @@
  * passed to the generated code as `lib`.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { Graph, IrModule } from "../../../ir/types.js";
+import type { Graph, IrModule } from "../../../ir/index.js";
 import { emitGraphFunction } from "../codegen/graph.js";
 import { CORE_EXPORTS, generate, GENERATOR } from "../codegen/module.js";
 import {

@@ -5,7 +5,7 @@
  * training command use.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { IrModule } from "../../../ir/types.js";
+import type { IrModule } from "../../../ir/index.js";
 import { useTfBackend, type TfBackend, type TfBackendOptions } from "./backend.js";
 import { loadCore, type Core, type CoreModel, type Encoded, type Tensors } from "./core.js";
 import { crossEntropy, teacherForcing, type Batch } from "./loss.js";

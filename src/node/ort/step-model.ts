@@ -4,7 +4,7 @@
  * `release` has nothing to free.
  */
 import type { OrtEncoded, OrtModel, OrtTensors } from "./model.js";
-import type { StepModel } from "../../decode/step-model.js";
+import type { StepModel } from "../../decode/index.js";
 
 export interface OrtState {
   enc: OrtEncoded;

@@ -7,11 +7,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { InferenceSession, Tensor as OrtTensor } from "onnxruntime-node";
-import type { Dim, EntryPoint, ModelConfig } from "../../ir/types.js";
-import type { IrModule } from "../../ir/types.js";
-import type { WeightData } from "../onnx/graph.js";
-import { exportOnnx, ONNX_FILES } from "../onnx/model.js";
-import { readDescription } from "../../node/onnx-package.js";
+import type { Dim, EntryPoint, IrModule, ModelConfig } from "../../ir/index.js";
+import type { WeightData } from "../../backends/onnx/index.js";
+import { exportOnnx, ONNX_FILES } from "../../backends/onnx/index.js";
+import { readDescription } from "../onnx-package.js";
 import { loadOrt, type Ort } from "./load.js";
 
 export type OrtTensors = Record<string, OrtTensor>;
