@@ -9,8 +9,7 @@
  * - `ir`: model.ir.json, the module as JSON (schema/ir.schema.json).
  */
 import { initWeights } from "../backends/interp/index.js";
-import { onnxPackageFiles } from "../backends/onnx/index.js";
-import { packageFiles, type WeightData } from "../backends/tfjs/index.js";
+import type { WeightData } from "../backends/tfjs/index.js";
 import { irToJson } from "../ir/index.js";
 import type { IrModule } from "../ir/index.js";
 import { optimize, type PipelineOptions } from "./optimize.js";
@@ -51,8 +50,14 @@ export interface CompileResult {
   error?: string;
 }
 
-/** Compiles a verified IR module (from `loadModel`) to `options.target`, in memory. */
-export function compile(module: IrModule, options: CompileOptions = {}): CompileResult {
+/**
+ * Compiles a verified IR module (from `loadModel`) to `options.target`, in memory.
+ * Asynchronous because each backend loads on first use (tfjs is large).
+ */
+export async function compile(
+  module: IrModule,
+  options: CompileOptions = {},
+): Promise<CompileResult> {
   const target = options.target ?? "tfjs";
   if (!COMPILE_TARGETS.includes(target))
     return {
@@ -66,7 +71,7 @@ export function compile(module: IrModule, options: CompileOptions = {}): Compile
   const unfit = options.weights === undefined ? undefined : weightsProblem(m, options.weights);
   if (unfit !== undefined) return { files: new Map(), error: unfit };
   try {
-    return { files: filesFor(target, m, options), module: m };
+    return { files: await filesFor(target, m, options), module: m };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return {
@@ -77,11 +82,11 @@ export function compile(module: IrModule, options: CompileOptions = {}): Compile
   }
 }
 
-function filesFor(
+async function filesFor(
   target: CompileTarget,
   m: IrModule,
   options: CompileOptions,
-): Map<string, string | Uint8Array> {
+): Promise<Map<string, string | Uint8Array>> {
   if (target === "ir") return new Map([[IR_FILE, irToJson(m)]]);
   const spec =
     options.specText === undefined ? { file: m.file } : { file: m.file, text: options.specText };
@@ -92,7 +97,10 @@ function filesFor(
       ? { kind: "seed" as const, seed }
       : { kind: "trained" as const, ...(options.step === undefined ? {} : { step: options.step }) };
   const extra = options.extra ?? new Map<string, string>();
-  return target === "tfjs"
-    ? packageFiles(m, weights, spec, origin, extra)
-    : onnxPackageFiles(m, weights, spec, origin, extra);
+  if (target === "tfjs") {
+    const { packageFiles } = await import("../backends/tfjs/index.js");
+    return packageFiles(m, weights, spec, origin, extra);
+  }
+  const { onnxPackageFiles } = await import("../backends/onnx/index.js");
+  return onnxPackageFiles(m, weights, spec, origin, extra);
 }

@@ -5,7 +5,6 @@
  * which formats with the same plugin.
  */
 import type { Diagnostic } from "../diagnostics/index.js";
-import { formatSource } from "../format/index.js";
 
 export interface FormatOptions {
   /** The path the text is known by in diagnostics (default `model.s2s`). */
@@ -34,6 +33,8 @@ export interface FormatResult {
 /** Formats one file's text. */
 export async function format(text: string, options: FormatOptions = {}): Promise<FormatResult> {
   const { path = "model.s2s", ...config } = options;
+  // prettier loads on first use, not with the API.
+  const { formatSource } = await import("../format/index.js");
   const outcome = await formatSource(text, path, config);
   switch (outcome.kind) {
     case "formatted":

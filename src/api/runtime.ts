@@ -8,18 +8,17 @@
  * times faster but must find its .wasm files: a page gives their URL (`wasmPaths`), and
  * the node entry's `createRuntime` finds them in the installed package.
  */
-import * as tf from "@tensorflow/tfjs";
+import type * as Tf from "@tensorflow/tfjs";
 import { initWeights } from "../backends/interp/index.js";
-import {
-  createTfjsModel,
-  type Batch,
-  type Encoded,
-  type TfBackend,
-  type TfjsModel,
-  type Tensors,
-  type WeightData,
+import type {
+  Batch,
+  Encoded,
+  TfBackend,
+  TfjsModel,
+  Tensors,
+  WeightData,
 } from "../backends/tfjs/index.js";
-import { decodeAll, greedy, type Hypothesis, tfjsStepModel } from "../decode/index.js";
+import type { Hypothesis } from "../decode/index.js";
 import type { IrModule } from "../ir/index.js";
 import { weightsProblem } from "./weights.js";
 
@@ -51,7 +50,7 @@ export interface BeamOptions extends SearchOptions {
 
 export interface TrainStepOptions {
   /** The optimiser; default Adam at `learningRate`, created once and kept by the runtime. */
-  optimizer?: tf.Optimizer;
+  optimizer?: Tf.Optimizer;
   /** Learning rate of the default Adam (default 1e-3). */
   learningRate?: number;
   /** ε of label smoothing (default 0). */
@@ -73,21 +72,32 @@ export async function createRuntime(
   const problem = weightsProblem(module, weights);
   if (problem !== undefined) return { error: problem };
   try {
-    const model = await createTfjsModel(module, weights, {
+    // Loaded here, not with the module: importing the API (every CLI command does) must
+    // not start tfjs.
+    const [tf, backend, decode] = await Promise.all([
+      import("@tensorflow/tfjs"),
+      import("../backends/tfjs/index.js"),
+      import("../decode/index.js"),
+    ]);
+    const model = await backend.createTfjsModel(module, weights, {
       backend: options.backend ?? "cpu",
       ...(options.wasmPaths === undefined ? {} : { wasmPaths: options.wasmPaths }),
     });
-    return { runtime: new TfjsRuntime(model) };
+    return { runtime: new TfjsRuntime(model, tf, decode) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
 }
 
 export class TfjsRuntime {
-  private optimizer: tf.Optimizer | undefined;
+  private optimizer: Tf.Optimizer | undefined;
 
   /** `model` is the backend's object, for what this facade does not cover. */
-  constructor(readonly model: TfjsModel) {}
+  constructor(
+    readonly model: TfjsModel,
+    private readonly tf: typeof Tf,
+    private readonly search: typeof import("../decode/index.js"),
+  ) {}
 
   get module(): IrModule {
     return this.model.module;
@@ -99,7 +109,7 @@ export class TfjsRuntime {
   }
 
   /** Teacher-forced logits [B, T, V]; each row of `tgtIn` starts with <bos>. */
-  decode(encoded: Encoded, tgtIn: number[][]): tf.Tensor {
+  decode(encoded: Encoded, tgtIn: number[][]): Tf.Tensor {
     return this.model.decode(encoded, tgtIn);
   }
 
@@ -109,7 +119,7 @@ export class TfjsRuntime {
     states: Tensors,
     tokens: number[],
     pos: number,
-  ): { logits: tf.Tensor; states: Tensors } {
+  ): { logits: Tf.Tensor; states: Tensors } {
     return this.model.step(encoded, states, tokens, pos);
   }
 
@@ -133,18 +143,19 @@ export class TfjsRuntime {
 
   /** Greedy decoding of a batch (through decode_step, with the state or cache). */
   greedy(src: number[][], options: SearchOptions = {}): Promise<Hypothesis[]> {
-    return greedy(tfjsStepModel(this.model), src, options);
+    return this.search.greedy(this.search.tfjsStepModel(this.model), src, options);
   }
 
   /** Beam search, one source at a time; never worse under the model than greedy. */
   beam(src: number[][], options: BeamOptions = {}): Promise<Hypothesis[]> {
+    const { decodeAll, tfjsStepModel } = this.search;
     return decodeAll(tfjsStepModel(this.model), src, { ...options, beam: options.beam ?? 4 });
   }
 
   /** One optimiser step on a batch (dropout on); returns the loss before the step. */
   trainStep(batch: Batch, options: TrainStepOptions = {}): number {
     const optimizer =
-      options.optimizer ?? (this.optimizer ??= tf.train.adam(options.learningRate ?? 1e-3));
+      options.optimizer ?? (this.optimizer ??= this.tf.train.adam(options.learningRate ?? 1e-3));
     return this.model.trainStep(optimizer, batch, {
       ...(options.labelSmoothing === undefined ? {} : { labelSmoothing: options.labelSmoothing }),
     });
@@ -156,6 +167,7 @@ export class TfjsRuntime {
     if (problem !== undefined) return { error: problem };
     for (const [name, v] of this.model.variables) {
       const w = weights.get(name)!;
+      const tf = this.tf;
       tf.tidy(() => v.assign(tf.tensor(Float32Array.from(w.data), [...w.dims], "float32")));
     }
     return {};

@@ -167,27 +167,31 @@ describe("format", () => {
 });
 
 describe("compile", () => {
-  it("compiles to tfjs, onnx and ir in memory", () => {
+  it("compiles to tfjs, onnx and ir in memory", async () => {
     const { module } = loaded();
-    const tfjs = compile(module, { target: "tfjs", specText: SPEC });
+    const tfjs = await compile(module, { target: "tfjs", specText: SPEC });
     expect(tfjs.error).toBeUndefined();
     expect([...tfjs.files.keys()]).toEqual(
       expect.arrayContaining(["model.js", "model.json", "weights_manifest.json", "package.json"]),
     );
     expect(String(tfjs.files.get("model.js"))).toContain("@tensorflow/tfjs");
-    const onnx = compile(module, { target: "onnx" });
+    const onnx = await compile(module, { target: "onnx" });
     expect(onnx.files.get("encoder.onnx")).toBeInstanceOf(Uint8Array);
-    const ir = compile(module, { target: "ir", pipeline: { level: 0 } });
+    const ir = await compile(module, { target: "ir", pipeline: { level: 0 } });
     const back = irFromJson(String(ir.files.get("model.ir.json")));
     expect(back.errors).toEqual([]);
     expect(back.module?.params.map((p) => p.name)).toEqual(module.params.map((p) => p.name));
   });
 
-  it("a bad target or pipeline is an error, not a throw", () => {
+  it("a bad target or pipeline is an error, not a throw", async () => {
     const { module } = loaded();
-    expect(compile(module, { target: "wasm" as never }).error).toContain("unknown target");
-    expect(compile(module, { pipeline: { passes: ["nonesuch"] } }).error).toContain("nonesuch");
-    expect(compile(module, { weights: new Map() }).error).toContain("no weights for parameter");
+    expect((await compile(module, { target: "wasm" as never })).error).toContain("unknown target");
+    expect((await compile(module, { pipeline: { passes: ["nonesuch"] } })).error).toContain(
+      "nonesuch",
+    );
+    expect((await compile(module, { weights: new Map() })).error).toContain(
+      "no weights for parameter",
+    );
   });
 });
 

@@ -141,7 +141,7 @@ describe("the browser bundle of src/index.ts", () => {
     const formatted = await s2sc.format(spec.replace("  source {", "source{"));
     expect(formatted).toMatchObject({ text: spec, changed: true });
 
-    const compiled = s2sc.compile(module, { target: "tfjs" });
+    const compiled = await s2sc.compile(module, { target: "tfjs" });
     expect(compiled.error).toBeUndefined();
     expect([...compiled.files.keys()]).toContain("model.js");
 

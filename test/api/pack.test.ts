@@ -124,7 +124,7 @@ const spec = ${JSON.stringify(SPEC)};
 const bad = s2sc.checkText("model m {\\n  source { vocab = }\\n}\\n", "bad.s2s");
 const loaded = s2sc.loadText(spec);
 const summary = s2sc.summarize(loaded.module);
-const compiled = s2sc.compile(loaded.module, { target: "tfjs" });
+const compiled = await s2sc.compile(loaded.module, { target: "tfjs" });
 const { runtime, error } = await s2sc.createRuntime(loaded.module);
 const { shape } = await runtime.forward([[4, 5, 6]], [[1, 4]]);
 runtime.dispose();
@@ -158,7 +158,7 @@ const line: number | undefined = diagnostics[0]?.range.start.line;
 const module: IrModule | undefined = loadText("model m { }").module;
 if (module !== undefined) {
   const summary: SummaryData = summarize(module, { referenceLength: 32 });
-  const files: Map<string, string | Uint8Array> = compile(module, { target: "onnx" }).files;
+  const files: Map<string, string | Uint8Array> = (await compile(module, { target: "onnx" })).files;
   void createRuntime(module, { seed: 1 }).then(({ runtime }) => runtime?.dispose());
   void [summary.params.trainable, files.size];
 }
@@ -223,7 +223,7 @@ import { resolve } from "node:path";
 const checked = s2sc.checkFile("spec.s2s");
 const missing = s2sc.checkFile("nope.s2s");
 const loaded = s2sc.loadFile("spec.s2s:tiny");
-const written = s2sc.writeFiles(resolve("out"), s2sc.compile(loaded.module).files);
+const written = s2sc.writeFiles(resolve("out"), (await s2sc.compile(loaded.module)).files);
 const { runtime, error } = await s2sc.createRuntime(loaded.module);
 const { shape } = await runtime.forward([[4, 5, 6]], [[1, 4, 5]]);
 const backend = runtime.model.backend;
