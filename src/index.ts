@@ -4,7 +4,7 @@
  * data and diagnostics; none prints, exits or throws for a spec with problems.
  *
  *     const { module, diagnostics } = loadText(text);     // check + elaborate + verify
- *     const { files } = compile(module!, { target: "tfjs" });
+ *     const { files } = await compile(module!, { target: "tfjs" });
  *
  * Everything reachable from here runs in a browser: no Node builtins (the bundle test,
  * test/api/browser-bundle.test.ts, keeps it so). See docs/api.md.
