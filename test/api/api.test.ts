@@ -145,9 +145,13 @@ describe("passes, summary, diff, graph", () => {
     expect(diff(a, b, { ir: { passes: "nonesuch" } }).error).toContain("nonesuch");
   });
 
-  it("graph draws DOT and Mermaid", async () => {
+  it("graph draws DOT, Mermaid and SVG", async () => {
     const m = loaded();
     expect((await graph(m)).text).toMatch(/^digraph/);
+    expect((await graph(m, { format: "svg" })).text).toContain("<svg");
+    expect((await graph(m, { level: "ir", pipeline: { passes: "nonesuch" } })).error).toContain(
+      "nonesuch",
+    );
     expect((await graph(m, { format: "mermaid", level: "ir", entry: "encode" })).text).toMatch(
       /^flowchart /m,
     );
