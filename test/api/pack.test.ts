@@ -39,6 +39,8 @@ let project = "";
 let packedFiles: string[] = [];
 /** Type errors of the build, if any (the package is still packed, to test the rest). */
 let buildErrors = "";
+/** Whether this run built dist/ (it is reused when newer than every source). */
+let built = false;
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -73,6 +75,7 @@ function runScript(name: string, text: string): unknown {
 beforeAll(() => {
   const temp = mkdtempSync(join(tmpdir(), "s2sc-pack-"));
   if (!distIsFresh()) {
+    built = true;
     const b = run("npm", ["run", "--silent", "build"], ROOT);
     if (b.code !== 0) buildErrors = b.stdout + b.stderr;
   }
@@ -105,7 +108,8 @@ afterAll(() => {
 }, 60_000);
 
 describe("the packed package, installed by name", { timeout: 120_000 }, () => {
-  it("builds without type errors", () => {
+  it("builds without type errors", (ctx) => {
+    if (!built) ctx.skip("dist/ was newer than every source, so it was not rebuilt");
     expect(buildErrors).toBe("");
   });
 
