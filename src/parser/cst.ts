@@ -1,7 +1,7 @@
 /**
  * The concrete syntax tree's types, GENERATED from the grammar in parser.ts by
  * chevrotain's `generateCstDts`. Do not edit: regenerate with
- *   UPDATE_CST=1 npx vitest run test/parser/cst-types.test.ts
+ *   UPDATE_DOCS=1 npx vitest run test/parser/cst-types.test.ts
  *
  * Note: the types list children as the grammar requires them; after error recovery a
  * node may lack any of them, so to-ast.ts reads children through `Partial`.

@@ -2,21 +2,21 @@
  * src/parser/cst.ts is generated from the grammar (chevrotain's `generateCstDts`), so
  * that to-ast.ts is type-checked against the rules. This test fails when the grammar
  * and the file drift apart; regenerate with
- *   UPDATE_CST=1 npx vitest run test/parser/cst-types.test.ts
+ *   UPDATE_DOCS=1 npx vitest run test/parser/cst-types.test.ts
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateCstDts } from "chevrotain";
 import { format, resolveConfig } from "prettier";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { getParser } from "../../src/parser/parser.js";
+import { expectCommittedFile } from "../committed-file.js";
 
 const FILE = fileURLToPath(new URL("../../src/parser/cst.ts", import.meta.url));
 
 const HEADER = `/**
  * The concrete syntax tree's types, GENERATED from the grammar in parser.ts by
  * chevrotain's \`generateCstDts\`. Do not edit: regenerate with
- *   UPDATE_CST=1 npx vitest run test/parser/cst-types.test.ts
+ *   UPDATE_DOCS=1 npx vitest run test/parser/cst-types.test.ts
  *
  * Note: the types list children as the grammar requires them; after error recovery a
  * node may lack any of them, so to-ast.ts reads children through \`Partial\`.
@@ -31,8 +31,6 @@ async function expected(): Promise<string> {
 
 describe("generated CST types", () => {
   it("match the grammar", async () => {
-    const want = await expected();
-    if (process.env.UPDATE_CST === "1") writeFileSync(FILE, want);
-    expect(readFileSync(FILE, "utf8")).toBe(want);
+    expectCommittedFile(FILE, await expected(), "test/parser/cst-types.test.ts");
   });
 });
