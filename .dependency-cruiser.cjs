@@ -9,13 +9,20 @@
  * Layers, bottom to top:
  *   core (browser-safe)  diagnostics, source → parser → check → elaborate → ir ← reference ← passes
  *                        ← backends/{interp,tfjs,onnx}; summary, diff, graph, format, data,
- *                        decode, train above them; api and src/index.ts on top of the core
+ *                        decode above them; runtime (the tfjs runtime) above backends/tfjs,
+ *                        decode and data; train above it; api and src/index.ts on top
+ *                        of the core
  *   node layer           node (with node/ort), experiment: Node builtins allowed, never the CLI
  *   cli                  src/cli, on top of everything
  *
  * A stage is a folder of src (for the backends, src/backends/<x>); another stage is
  * reached through its index.ts only. Modules directly in src/backends are helpers the
  * backends share (a SHA-256), imported directly.
+ *
+ * The tfjs runtime (src/runtime) is the one stage that starts @tensorflow/tfjs when it
+ * is loaded (~0.4 s), so every other module imports it with `import()` where it runs a
+ * model, or its types only: importing an entry, or a CLI command that needs no model,
+ * never starts tfjs (test/api/startup.test.ts checks what loads).
  */
 
 /** The regex alternatives naming the core's stage folders (see the header). */
@@ -37,6 +44,7 @@ const CORE_STAGES = [
   "format",
   "data",
   "decode",
+  "runtime",
   "train",
   "api",
 ];
@@ -97,6 +105,16 @@ module.exports = {
       severity: "error",
       from: { path: "^src/", pathNot: "^src/cli/" },
       to: { path: "node_modules/(commander|cli-progress)/" },
+    },
+    {
+      name: "cli-through-entries",
+      comment:
+        "The CLI is a shell over the two entries (`s2sc`, src/index.ts, and `s2sc/node`, src/node/index.ts): " +
+        "what a command needs that they lack is a library function (data and diagnostics) added to them, " +
+        "so the CLI can never do what a library user cannot.",
+      severity: "error",
+      from: { path: "^src/cli/" },
+      to: { path: "^src/", pathNot: ["^src/cli/", "^src/index\\.ts$", "^src/node/index\\.ts$"] },
     },
     {
       name: "core-below-api",
@@ -165,6 +183,21 @@ module.exports = {
         pathNot: ["^src/(backends/$1|passes|ir|reference|diagnostics)/", BACKEND_SHARED],
       },
     },
+    onlyBelow(
+      "runtime-above-tfjs-backend",
+      "runtime",
+      ["backends/tfjs", "decode", "data", "ir", "diagnostics"],
+      "The tfjs runtime runs the tfjs backend's generated code, with the searches and data it evaluates on; the front end, passes and training are above it.",
+    ),
+    {
+      name: "runtime-on-demand",
+      comment:
+        "src/runtime starts tfjs (~0.4 s) when it is loaded: elsewhere it is imported with import() where a model runs, " +
+        "or as types, so that importing the entries or starting the CLI never loads tfjs.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/runtime/" },
+      to: { path: "^src/runtime/", dependencyTypesNot: ["dynamic-import", "type-only"] },
+    },
     {
       name: "no-circular",
       comment: "A cycle makes two modules one: split out what both need.",
@@ -179,7 +212,11 @@ module.exports = {
         "scripts/index-imports.ts rewrites such imports.",
       severity: "error",
       from: { path: STAGE },
-      to: { path: "^src/", pathNot: ["^src/$1/", `${STAGE}index\\.ts$`, BACKEND_SHARED] },
+      // src/index.ts is the core entry, a surface, never a stage's insides.
+      to: {
+        path: "^src/",
+        pathNot: ["^src/$1/", `${STAGE}index\\.ts$`, BACKEND_SHARED, "^src/index\\.ts$"],
+      },
     },
     {
       name: "no-unresolved-imports",

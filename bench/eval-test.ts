@@ -4,10 +4,10 @@
  *
  *   npx tsx bench/eval-test.ts runs/attn_dot
  */
-import { createTfjsModel } from "../src/backends/tfjs/index.js";
+import { createTfjsModel } from "../src/runtime/index.js";
 import { makeTask } from "../src/data/tasks.js";
 import { loadCheckpoint, loadCheckpointModule } from "../src/node/checkpoint.js";
-import { evaluate } from "../src/train/evaluate.js";
+import { evaluate } from "../src/runtime/index.js";
 
 const dir = process.argv[2] ?? "runs/attn_dot";
 const ckpt = loadCheckpoint(dir);

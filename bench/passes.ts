@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { InterpModel } from "../src/backends/interp/model.js";
 import { initWeights } from "../src/backends/interp/weights.js";
-import { createTfjsModel } from "../src/backends/tfjs/runtime/model.js";
+import { createTfjsModel } from "../src/runtime/model.js";
 import { checkProgram } from "../src/check/index.js";
 import { elaborate } from "../src/elaborate/index.js";
 import type { IrModule } from "../src/ir/types.js";

@@ -52,6 +52,19 @@ const CASES: Case[] = [
     fixed: { "src/train/index.ts": INDEX },
   },
   {
+    rule: "cli-through-entries",
+    files: {
+      ...stages("node", "parser"),
+      "src/index.ts": INDEX,
+      "src/cli/main.ts": uses("../parser/index"),
+    },
+    // Either entry, and the CLI's own modules, are fine.
+    fixed: {
+      "src/cli/main.ts": `${uses("../index")}export { y as z } from "./other";\n`,
+      "src/cli/other.ts": uses("../node/index"),
+    },
+  },
+  {
     rule: "core-below-api",
     files: { ...stages("api"), "src/diff/index.ts": uses("../api/index") },
     fixed: { "src/diff/index.ts": INDEX },
@@ -108,6 +121,22 @@ const CASES: Case[] = [
     },
     // A helper directly in src/backends is shared by the backends, below each of them.
     fixed: { "src/backends/onnx/index.ts": uses("../shared") },
+  },
+  {
+    rule: "runtime-above-tfjs-backend",
+    files: { ...stages("train"), "src/runtime/index.ts": uses("../train/index") },
+    fixed: { "src/runtime/index.ts": uses("../backends/tfjs/index"), ...stages("backends/tfjs") },
+  },
+  {
+    rule: "runtime-on-demand",
+    files: { ...stages("runtime"), "src/train/index.ts": uses("../runtime/index") },
+    // Its types, and the module itself with import() where a model runs, are fine.
+    fixed: {
+      "src/train/index.ts":
+        'import type { x } from "../runtime/index";\n' +
+        "export type X = typeof x;\n" +
+        'export const load = () => import("../runtime/index");\n',
+    },
   },
   {
     rule: "no-circular",

@@ -9,7 +9,8 @@
  * no passes) on TfjsModel, a step being TfjsModel.gradients + the project's Adam.
  * Under the tables, a tf.profile of one training step per side says where the time goes.
  */
-import { useTfBackend, type TfBackend } from "../../src/backends/tfjs/index.js";
+import type { TfBackend } from "../../src/backends/tfjs/index.js";
+import { useTfBackend } from "../../src/runtime/index.js";
 import { measurePair, type Budget } from "../harness/measure.js";
 import type { BenchContext, BenchGroup, Measurement, Ratio } from "../harness/types.js";
 import type { IdBatch, Peer } from "../peers/batch.js";

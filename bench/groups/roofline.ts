@@ -8,7 +8,7 @@ import * as tf from "@tensorflow/tfjs";
 import { MatMul } from "../../src/reference/kernels/matmul.js";
 import { Rng } from "../../src/reference/random.js";
 import { makeTensor } from "../../src/reference/tensor.js";
-import { useTfBackend } from "../../src/backends/tfjs/index.js";
+import { useTfBackend } from "../../src/runtime/index.js";
 import { measure, measurePair, type Budget, type Task } from "../harness/measure.js";
 import { BACKEND_LABEL, BACKENDS, type Backend } from "../harness/models.js";
 import type {

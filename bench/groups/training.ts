@@ -12,7 +12,8 @@
  * (evaluation is excluded on both sides, as the two evaluate differently).
  */
 import { performance } from "node:perf_hooks";
-import { useTfBackend, type TfBackend } from "../../src/backends/tfjs/index.js";
+import type { TfBackend } from "../../src/backends/tfjs/index.js";
+import { useTfBackend } from "../../src/runtime/index.js";
 import { toIds, type Dataset } from "../../src/data/dataset.js";
 import { trainLoop } from "../../src/train/loop.js";
 import type { Progress } from "../../src/train/events.js";

@@ -1,7 +1,7 @@
 /**
  * What the peers and the s2sc side share: a batch of token ids as padded tensors, with
  * the same teacher forcing as s2sc (the decoder reads `<bos> y₁ … yₙ` and predicts
- * `y₁ … yₙ <eos>`; src/backends/tfjs/runtime/loss.ts), and the interface each peer
+ * `y₁ … yₙ <eos>`; src/runtime/loss.ts), and the interface each peer
  * offers the benchmark groups.
  */
 import * as tf from "@tensorflow/tfjs";

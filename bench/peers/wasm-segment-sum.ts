@@ -4,7 +4,7 @@
  * fails on wasm with "Kernel 'UnsortedSegmentSum' not registered for backend 'wasm'".
  * A TensorFlow.js user training on wasm has to supply one; this is the smallest such
  * fix (a plain JavaScript kernel, registered once), used by both peers. s2sc needs none:
- * its Gather lowering carries its own gradient (src/backends/tfjs/runtime-lib/tensor.ts).
+ * its Gather lowering carries its own gradient (src/runtime/lib/tensor.ts).
  *
  * The embedding gradients it computes are small ([B·T, embed] rows into [vocab, embed]),
  * so the kernel is a negligible share of a training step (see the peers group's notes).

@@ -117,7 +117,8 @@ export {
   type TrainStepOptions,
 } from "./runtime.js";
 export { initWeights } from "../backends/interp/index.js";
-export type { Batch, Encoded, Tensors, TfBackend, WeightData } from "../backends/tfjs/index.js";
+export type { TfBackend, WeightData } from "../backends/tfjs/index.js";
+export type { Batch, Encoded, Tensors } from "../runtime/index.js";
 export type { Hypothesis } from "../decode/index.js";
 
 // ---- training -------------------------------------------------------------------------

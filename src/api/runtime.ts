@@ -10,16 +10,10 @@
  */
 import type * as Tf from "@tensorflow/tfjs";
 import { initWeights } from "../backends/interp/index.js";
-import type {
-  Batch,
-  Encoded,
-  TfBackend,
-  TfjsModel,
-  Tensors,
-  WeightData,
-} from "../backends/tfjs/index.js";
-import type { Hypothesis } from "../decode/index.js";
+import type { TfBackend, WeightData } from "../backends/tfjs/index.js";
+import type { Hypothesis, StepModel } from "../decode/index.js";
 import type { IrModule } from "../ir/index.js";
+import type { Batch, Encoded, Tensors, TfjsModel, TfjsState } from "../runtime/index.js";
 import { weightsProblem } from "./weights.js";
 
 export interface RuntimeOptions {
@@ -73,17 +67,17 @@ export async function createRuntime(
   if (problem !== undefined) return { error: problem };
   try {
     // Loaded here, not with the module: importing the API (every CLI command does) must
-    // not start tfjs.
-    const [tf, backend, decode] = await Promise.all([
+    // not start tfjs (src/runtime is the stage that imports it).
+    const [tf, runtime, search] = await Promise.all([
       import("@tensorflow/tfjs"),
-      import("../backends/tfjs/index.js"),
+      import("../runtime/index.js"),
       import("../decode/index.js"),
     ]);
-    const model = await backend.createTfjsModel(module, weights, {
+    const model = await runtime.createTfjsModel(module, weights, {
       backend: options.backend ?? "cpu",
       ...(options.wasmPaths === undefined ? {} : { wasmPaths: options.wasmPaths }),
     });
-    return { runtime: new TfjsRuntime(model, tf, decode) };
+    return { runtime: new TfjsRuntime(model, tf, search, runtime.tfjsStepModel(model)) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
@@ -97,6 +91,8 @@ export class TfjsRuntime {
     readonly model: TfjsModel,
     private readonly tf: typeof Tf,
     private readonly search: typeof import("../decode/index.js"),
+    /** The model as the searches see it (stateless: one serves every search). */
+    private readonly steps: StepModel<TfjsState>,
   ) {}
 
   get module(): IrModule {
@@ -143,13 +139,12 @@ export class TfjsRuntime {
 
   /** Greedy decoding of a batch (through decode_step, with the state or cache). */
   greedy(src: number[][], options: SearchOptions = {}): Promise<Hypothesis[]> {
-    return this.search.greedy(this.search.tfjsStepModel(this.model), src, options);
+    return this.search.greedy(this.steps, src, options);
   }
 
   /** Beam search, one source at a time; never worse under the model than greedy. */
   beam(src: number[][], options: BeamOptions = {}): Promise<Hypothesis[]> {
-    const { decodeAll, tfjsStepModel } = this.search;
-    return decodeAll(tfjsStepModel(this.model), src, { ...options, beam: options.beam ?? 4 });
+    return this.search.decodeAll(this.steps, src, { ...options, beam: options.beam ?? 4 });
   }
 
   /** One optimiser step on a batch (dropout on); returns the loss before the step. */

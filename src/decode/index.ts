@@ -1,8 +1,8 @@
 /**
- * Decoding over any step model: greedy and beam search, and the step models of the
- * interpreter and of tfjs.
+ * Decoding over any step model: greedy and beam search, and the interpreter's step
+ * model. The tfjs step model is src/runtime's (step-model.ts), so that importing the
+ * searches does not start tfjs.
  */
-export * from "./tfjs.js";
 export * from "./search.js";
 export * from "./step-model.js";
 export * from "./interp.js";

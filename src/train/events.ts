@@ -4,7 +4,7 @@
  * into a progress bar or JSON lines (src/cli/train-progress.ts), an experiment into its
  * accuracy-by-step curve.
  */
-import type { Evaluation } from "./evaluate.js";
+import type { Evaluation } from "../runtime/index.js";
 
 export interface StepInfo {
   step: number;

@@ -2,8 +2,8 @@
  * Training as a library: plan a run (settings, data, resume checks, dropout), open a
  * session on it, run it with progress callbacks and a checkpoint hook, stop it.
  *
- * The modules that import @tensorflow/tfjs at load time (loop.ts, evaluate.ts,
- * optimizer.ts) are deliberately not exported here: the session loads them when it
+ * The modules that import @tensorflow/tfjs at load time (loop.ts, optimizer.ts, and
+ * src/runtime, which they use) are deliberately not exported here: the session loads them when it
  * opens, so importing this index (every CLI command does, through `train`) costs no
  * tfjs start-up.
  */
@@ -18,7 +18,7 @@ export {
 export { withDropoutRate } from "./dropout.js";
 export { duration } from "./duration.js";
 export type { EvalInfo, Progress, StepInfo } from "./events.js";
-export type { Evaluation } from "./evaluate.js";
+export type { Evaluation } from "../runtime/index.js";
 export type { LoopResult } from "./loop.js";
 export { planTraining, type PlanInput, type TrainingPlan } from "./plan.js";
 export { problem, type TrainProblem } from "./problem.js";

@@ -7,11 +7,10 @@
  * (seed, s), and the optimiser state and step are restored, so stopping after any saved
  * step and resuming gives the same weights as never stopping.
  */
-import type { TfjsModel } from "../backends/tfjs/index.js";
 import type { Dataset } from "../data/index.js";
 import { mixSeed } from "../data/index.js";
 import type { AdamState } from "./checkpoint-data.js";
-import { evaluate, type Evaluation } from "./evaluate.js";
+import type { Evaluation, TfjsModel } from "../runtime/index.js";
 import type { Progress } from "./events.js";
 import { Optimizer } from "./optimizer.js";
 import { learningRate, type TrainSettings } from "./settings.js";
@@ -57,6 +56,8 @@ const tick =
     : () => new Promise<void>((r) => setTimeout(r, 0));
 
 export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
+  // The runtime stage is imported on demand everywhere (.dependency-cruiser.cjs).
+  const { evaluate } = await import("../runtime/index.js");
   const { model, data, settings } = o;
   const optimizer = new Optimizer(settings, model.variables, o.start.optimizer);
   const t0 = Date.now();

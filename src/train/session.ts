@@ -8,8 +8,9 @@
  * signal handler (the CLI's calls `stop()`).
  */
 import { initWeights } from "../backends/interp/index.js";
-import type { TfBackend, TfjsModel } from "../backends/tfjs/index.js";
+import type { TfBackend } from "../backends/tfjs/index.js";
 import type { Dataset } from "../data/index.js";
+import type { TfjsModel } from "../runtime/index.js";
 import type { Checkpoint, StoredTensor } from "./checkpoint-data.js";
 import type { Progress } from "./events.js";
 import type { LoopResult } from "./loop.js";
@@ -42,7 +43,7 @@ export class TrainingSession {
 
   /** Creates the model (from the checkpoint's weights, or drawn from the seed). */
   static async open(plan: TrainingPlan, options: SessionOptions = {}): Promise<TrainingSession> {
-    const { createTfjsModel } = await import("../backends/tfjs/index.js");
+    const { createTfjsModel } = await import("../runtime/index.js");
     const weights = plan.resume?.weights ?? initWeights(plan.module, plan.seed);
     const tfBackend = options.tfBackend ?? "wasm";
     const model = await createTfjsModel(plan.trained, weights, { backend: tfBackend });

@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initWeights } from "../../src/backends/interp/weights.js";
-import { useTfBackend } from "../../src/backends/tfjs/index.js";
+import { useTfBackend } from "../../src/runtime/index.js";
 import type { Peer } from "../../bench/peers/batch.js";
 import { assertSameParams, CASES, caseData } from "../../bench/peers/cases.js";
 import { compileSpec, S2scSide } from "../../bench/peers/s2sc-side.js";

@@ -5,7 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { InterpModel } from "../../src/backends/interp/model.js";
 import { initWeights } from "../../src/backends/interp/weights.js";
-import { createTfjsModel } from "../../src/backends/tfjs/runtime/model.js";
+import { createTfjsModel } from "../../src/runtime/model.js";
 import { passesForLevel, runPipeline } from "../../src/passes/index.js";
 import { specTable, SRC, TGT } from "./helpers.js";
 

@@ -10,9 +10,9 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
 import { TFJS_LOWERINGS } from "../../src/backends/tfjs/lowering/table.js";
-import { evaluateGraph } from "../../src/backends/tfjs/runtime/core.js";
+import { evaluateGraph } from "../../src/runtime/core.js";
 import { useTfBackendNode } from "../../src/node/tfjs-backend.js";
-import { TF_BACKENDS } from "../../src/backends/tfjs/runtime/tf-backends.js";
+import { TF_BACKENDS } from "../../src/backends/tfjs/tf-backends.js";
 import { OPS } from "../../src/ir/ops/index.js";
 import type { Attr, DType, Graph, Node, TensorType } from "../../src/ir/types.js";
 import {

@@ -8,8 +8,8 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { InterpModel } from "../../src/backends/interp/model.js";
 import { initWeights } from "../../src/backends/interp/weights.js";
-import { createTfjsModel } from "../../src/backends/tfjs/runtime/model.js";
-import { TF_BACKENDS } from "../../src/backends/tfjs/runtime/tf-backends.js";
+import { createTfjsModel } from "../../src/runtime/model.js";
+import { TF_BACKENDS } from "../../src/backends/tfjs/tf-backends.js";
 import type { IrModule } from "../../src/ir/types.js";
 import { passesForLevel, runPipeline } from "../../src/passes/index.js";
 import { relativeError, specModules, SRC, TGT_IN } from "./helpers.js";

@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as lib from "../../src/backends/tfjs/runtime-lib/helpers.js";
+import * as lib from "../../src/runtime/lib/helpers.js";
 import { checkProgram } from "../../src/check/index.js";
 import { elaborate } from "../../src/elaborate/index.js";
 import type { IrModule } from "../../src/ir/types.js";

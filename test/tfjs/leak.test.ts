@@ -9,7 +9,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
 import { initWeights } from "../../src/backends/interp/weights.js";
-import { createTfjsModel } from "../../src/backends/tfjs/runtime/model.js";
+import { createTfjsModel } from "../../src/runtime/model.js";
 import { modulesOf, SRC } from "./helpers.js";
 
 const STEPS = 50;

@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
 import { initWeights } from "../../src/backends/interp/weights.js";
-import { createTfjsModel } from "../../src/backends/tfjs/runtime/model.js";
+import { createTfjsModel } from "../../src/runtime/model.js";
 import type { IrModule } from "../../src/ir/types.js";
 import { passesForLevel, runPipeline } from "../../src/passes/index.js";
 import { modulesOf, relativeError, SRC } from "./helpers.js";

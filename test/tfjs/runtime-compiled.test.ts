@@ -1,5 +1,5 @@
 /**
- * src/backends/tfjs/runtime-lib/compiled.generated.ts is the runtime library bundled
+ * src/backends/tfjs/runtime-lib.generated.ts is the runtime library bundled
  * for compiled packages: it must be what scripts/gen-tfjs-runtime.ts makes from the
  * library as it is now. `UPDATE_DOCS=1 npx vitest run test/tfjs/runtime-compiled.test.ts`
  * rewrites it.
@@ -7,19 +7,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { GENERATED_FILE, generatedRuntimeModule } from "../../scripts/gen-tfjs-runtime.js";
-import { libraryNames } from "../../src/backends/tfjs/runtime/core.js";
-import {
-  HELPER_NAMES,
-  RUNTIME_SOURCE,
-} from "../../src/backends/tfjs/runtime-lib/compiled.generated.js";
+import { libraryNames } from "../../src/runtime/core.js";
+import { HELPER_NAMES, RUNTIME_SOURCE } from "../../src/backends/tfjs/runtime-lib.generated.js";
 
 describe("the compiled runtime library", () => {
-  test("is up to date with runtime-lib/", async () => {
+  test("is up to date with src/runtime/lib/", async () => {
     const fresh = await generatedRuntimeModule();
     if (process.env["UPDATE_DOCS"]) writeFileSync(GENERATED_FILE, fresh);
     expect(
       readFileSync(GENERATED_FILE, "utf8") === fresh,
-      "compiled.generated.ts is stale: run `npx tsx scripts/gen-tfjs-runtime.ts`",
+      "runtime-lib.generated.ts is stale: run `npx tsx scripts/gen-tfjs-runtime.ts`",
     ).toBe(true);
   }, 60_000);
 

@@ -8,8 +8,8 @@ import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
 import { initWeights } from "../../src/backends/interp/weights.js";
 import { useTfBackendNode } from "../../src/node/tfjs-backend.js";
-import { crossEntropy, teacherForcing, type Batch } from "../../src/backends/tfjs/runtime/loss.js";
-import { createTfjsModel, type TfjsModel } from "../../src/backends/tfjs/runtime/model.js";
+import { crossEntropy, teacherForcing, type Batch } from "../../src/runtime/loss.js";
+import { createTfjsModel, type TfjsModel } from "../../src/runtime/model.js";
 import { modulesOf, TINY_SPECS } from "./helpers.js";
 
 const SPECIALS = { pad: 0, bos: 1, eos: 2 };

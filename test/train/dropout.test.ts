@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { initWeights } from "../../src/backends/interp/weights.js";
-import { createTfjsModel } from "../../src/backends/tfjs/runtime/model.js";
+import { createTfjsModel } from "../../src/runtime/model.js";
 import { verifyModule } from "../../src/ir/verify.js";
 import type { IrModule } from "../../src/ir/types.js";
 import { withDropoutRate } from "../../src/train/dropout.js";

@@ -5,7 +5,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { useTfBackend } from "../../src/backends/tfjs/index.js";
+import { useTfBackend } from "../../src/runtime/index.js";
 import { Optimizer } from "../../src/train/optimizer.js";
 
 const SHAPES: Record<string, number[]> = { w: [7, 5], b: [5], e: [3, 2, 4] };

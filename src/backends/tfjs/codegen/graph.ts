@@ -9,7 +9,7 @@ import type { ConstTensor, Graph, Node, TensorType } from "../../../ir/index.js"
 import { formatShape } from "../../../ir/index.js";
 import { TFJS_LOWERINGS } from "../lowering/table.js";
 import type { LowerContext } from "../lowering/types.js";
-import { HELPER_NAMES } from "../runtime-lib/compiled.generated.js";
+import { HELPER_NAMES } from "../runtime-lib.generated.js";
 import { analyze, type Analysis } from "./analysis.js";
 import type { DerivePlan } from "./derive.js";
 import { constTensor, str } from "./literal.js";

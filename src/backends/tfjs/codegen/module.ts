@@ -1,9 +1,9 @@
 /**
  * Assembles the generated code of a module: configuration and one function per graph.
- * `core` is what in-process execution evaluates (runtime/core.ts), with the helpers it
+ * `core` is what in-process execution evaluates (src/runtime/core.ts), with the helpers it
  * names (`helpers`) passed in; `module` is the ES module that `s2sc compile --target
  * tfjs` writes, the same text plus the imports of @tensorflow/tfjs and of the helpers
- * and API from the runtime file next to it (RUNTIME_FILE, runtime-lib/ compiled), and
+ * and API from the runtime file next to it (RUNTIME_FILE, src/runtime/lib/ compiled), and
  * the exports. Hand-written code is never generated: only the graphs are.
  */
 import type { EntryPoint, IrModule } from "../../../ir/index.js";
@@ -13,7 +13,7 @@ import { emitGraphFunction } from "./graph.js";
 /** Named in the generated header and model.json (the version of package.json). */
 export const GENERATOR = "s2sc 0.1.0";
 
-/** The runtime library's file in a compiled package (runtime-lib/package-entry.ts, bundled). */
+/** The runtime library's file in a compiled package (src/runtime/lib/package-entry.ts, bundled). */
 export const RUNTIME_FILE = "s2sc-runtime.js";
 
 export const GRAPH_FUNCTIONS: Record<EntryPoint, string> = {
@@ -22,7 +22,7 @@ export const GRAPH_FUNCTIONS: Record<EntryPoint, string> = {
   decode_step: "decodeStepGraph",
 };
 
-/** What the core defines: the fields of runtime-lib's GeneratedGraphs. */
+/** What the core defines: the fields of src/runtime/lib/api.ts's GeneratedGraphs. */
 export const CORE_EXPORTS = [
   "CONFIG",
   "DERIVED_FROM",
@@ -60,7 +60,7 @@ function runtimeImport(helpers: readonly string[]): string {
   return `import {\n${names.map((n) => `  ${n},`).join("\n")}\n} from "./${RUNTIME_FILE}";`;
 }
 
-const API_SOURCE = `/** The model API over the graphs (s2sc's runtime-lib/api.ts). */
+const API_SOURCE = `/** The model API over the graphs (s2sc's src/runtime/lib/api.ts). */
 const api = createModelApi({ ${CORE_EXPORTS.join(", ")} });
 export const { encode, decode, decodeStep, greedy, disposeEncoded, seedDropout } = api;
 

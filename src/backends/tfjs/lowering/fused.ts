@@ -25,7 +25,7 @@ export const FUSED_LOWERINGS: Record<string, Lowering> = {
   FusedMatMul: {
     lower: (c) => {
       const splits = c.ints("splits");
-      // A transposed weight is transposed once (runtime-lib `prepared`), not per call.
+      // A transposed weight is transposed once (the runtime library's `prepared`), not per call.
       const transB = c.int("transB", 0) !== 0;
       const kept = transB && c.isWeight(1);
       const b = c.need(1);

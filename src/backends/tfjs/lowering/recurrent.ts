@@ -1,6 +1,6 @@
 /**
  * Lowerings of LSTM, GRU, RNN and Attention: calls of the runtime library's helpers
- * (runtime-lib/recurrent.ts, runtime-lib/attention.ts) with the node's attributes as an
+ * (src/runtime/lib/recurrent.ts, attention.ts) with the node's attributes as an
  * options literal.
  */
 import { num, str } from "../codegen/literal.js";
@@ -33,7 +33,7 @@ function recurrent(kind: "LSTM" | "GRU" | "RNN"): Lowering {
           kind === "GRU" && c.int("linear_before_reset", 0) !== 0 ? "true" : undefined,
         inputForget: kind === "LSTM" && c.int("input_forget", 0) !== 0 ? "true" : undefined,
         // W, R and B (when given) are weights: the transposed W and R and the summed bias
-        // may be kept between calls (runtime-lib `prepared`).
+        // may be kept between calls (the runtime library's `prepared`).
         weights:
           c.isWeight(1) && c.isWeight(2) && (c.input(3) === undefined || c.isWeight(3))
             ? "true"

@@ -1,6 +1,6 @@
 /**
  * What a lowering is: a function from one IR node to JavaScript statements that compute
- * its outputs with tfjs ops (and the runtime library's helpers, runtime-lib/). The graph
+ * its outputs with tfjs ops (and the runtime library's helpers, src/runtime/lib/). The graph
  * emitter (codegen/graph.ts) gives it a context that names the inputs and outputs and
  * answers compile-time questions (constant inputs, static ranks, attributes).
  */

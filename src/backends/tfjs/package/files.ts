@@ -12,10 +12,9 @@
  */
 import type { IrModule } from "../../../ir/index.js";
 import { generate, GENERATOR, RUNTIME_FILE } from "../codegen/module.js";
-import type { WeightData } from "../runtime/model.js";
-import { RUNTIME_SOURCE } from "../runtime-lib/compiled.generated.js";
+import { RUNTIME_SOURCE } from "../runtime-lib.generated.js";
 import { describeModel, type SpecSource, type WeightsOrigin } from "./description.js";
-import { encodeWeights } from "./weights.js";
+import { encodeWeights, type WeightData } from "./weights.js";
 
 export const FILES = {
   module: "model.js",

@@ -5,7 +5,12 @@
  * `tf.io.decodeWeights` reads them back.
  */
 import type { Parameter } from "../../../ir/index.js";
-import type { WeightData } from "../runtime/model.js";
+
+/** Weights as plain data, e.g. from the interpreter's initWeights or a checkpoint. */
+export interface WeightData {
+  readonly dims: readonly number[];
+  readonly data: ArrayLike<number>;
+}
 
 export const SHARD_BYTES = 4 * 1024 * 1024;
 

@@ -5,8 +5,9 @@
  * search releases it.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { Encoded, Tensors, TfjsModel } from "../backends/tfjs/index.js";
-import type { StepModel } from "./step-model.js";
+import type { StepModel } from "../decode/index.js";
+import type { Encoded, Tensors } from "./core.js";
+import type { TfjsModel } from "./model.js";
 
 interface SharedEncoded {
   encoded: Encoded;

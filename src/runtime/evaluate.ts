@@ -3,10 +3,12 @@
  * accuracy, exact-sequence accuracy of greedy decoding, and a few example decodes.
  */
 import * as tf from "@tensorflow/tfjs";
-import { teacherForcing, type TfjsModel } from "../backends/tfjs/index.js";
 import { type Dataset, detokenize, toIds } from "../data/index.js";
 import type { Example } from "../data/index.js";
-import { greedy, tfjsStepModel } from "../decode/index.js";
+import { greedy } from "../decode/index.js";
+import { teacherForcing } from "./loss.js";
+import type { TfjsModel } from "./model.js";
+import { tfjsStepModel } from "./step-model.js";
 
 export interface Evaluation {
   loss: number;

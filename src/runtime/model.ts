@@ -1,20 +1,15 @@
 /**
  * A model running in this process on tfjs: the generated graphs and the runtime
- * library's API (runtime/core.ts) with the weights as tf.Variables, so that gradients
+ * library's API (core.ts) with the weights as tf.Variables, so that gradients
  * reach every parameter. This is the API that `s2sc run --backend tfjs` and the
  * training command use.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { IrModule } from "../../../ir/index.js";
-import { useTfBackend, type TfBackend, type TfBackendOptions } from "./backend.js";
+import type { IrModule } from "../ir/index.js";
+import type { TfBackend, WeightData } from "../backends/tfjs/index.js";
+import { useTfBackend, type TfBackendOptions } from "./backend.js";
 import { loadCore, type Core, type CoreModel, type Encoded, type Tensors } from "./core.js";
 import { crossEntropy, teacherForcing, type Batch } from "./loss.js";
-
-/** Weights as plain data, e.g. from the interpreter's initWeights or a checkpoint. */
-export interface WeightData {
-  readonly dims: readonly number[];
-  readonly data: ArrayLike<number>;
-}
 
 export interface TfjsModelOptions extends TfBackendOptions {
   /** The tfjs backend (default wasm). */

@@ -2,22 +2,21 @@
  * Evaluates the generated graphs of a module in this process. The text is exactly what
  * the compiled model.js contains (minus the imports and exports), so every in-process
  * run also tests the code that `s2sc compile` ships; the helpers it calls and the model
- * API are the runtime library (runtime-lib/), imported here as ordinary modules and
+ * API are the runtime library (lib/), imported here as ordinary modules and
  * passed to the generated code as `lib`.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { Graph, IrModule } from "../../../ir/index.js";
-import { emitGraphFunction } from "../codegen/graph.js";
-import { CORE_EXPORTS, generate, GENERATOR } from "../codegen/module.js";
+import type { Graph, IrModule } from "../ir/index.js";
+import { CORE_EXPORTS, emitGraphFunction, generate, GENERATOR } from "../backends/tfjs/index.js";
 import {
   createModelApi,
   type GeneratedGraphs,
   type GraphFunction,
   type ModelApi,
-} from "../runtime-lib/api.js";
-import * as lib from "../runtime-lib/helpers.js";
+} from "./lib/api.js";
+import * as lib from "./lib/helpers.js";
 
-export type { ApiModel as CoreModel, Encoded, GraphFunction, Tensors } from "../runtime-lib/api.js";
+export type { ApiModel as CoreModel, Encoded, GraphFunction, Tensors } from "./lib/api.js";
 
 /** The API and the graphs it runs. */
 export type Core = ModelApi & GeneratedGraphs;

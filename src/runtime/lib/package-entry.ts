@@ -1,7 +1,7 @@
 /**
  * What a compiled package's runtime file (s2sc-runtime.js) exports: the helpers its
  * graphs call, the model API and loading. scripts/gen-tfjs-runtime.ts bundles this
- * into compiled.generated.ts; model.js imports from it.
+ * into src/backends/tfjs/runtime-lib.generated.ts; model.js imports from it.
  */
 export * from "./helpers.js";
 export { createModelApi } from "./api.js";

@@ -8,9 +8,7 @@
  * backend looks next to its own script, which works in Node from a checkout.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { TfBackend } from "./tf-backends.js";
-
-export { TF_BACKENDS, type TfBackend } from "./tf-backends.js";
+import type { TfBackend } from "../backends/tfjs/index.js";
 
 export interface TfBackendOptions {
   /**
