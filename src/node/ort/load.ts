@@ -5,7 +5,9 @@
  * broken install. Either way the failure becomes an OrtUnavailableError whose message is
  * one line saying what to do, which the CLI prints without a stack trace.
  */
-export type Ort = typeof import("onnxruntime-node");
+import type { Ort } from "./types.js";
+
+export type { Ort } from "./types.js";
 
 export class OrtUnavailableError extends Error {}
 
@@ -14,10 +16,13 @@ const PACKAGE = "onnxruntime-node";
 let loaded: Promise<Ort> | undefined;
 
 export function loadOrt(): Promise<Ort> {
-  loaded ??= import("onnxruntime-node").catch((e: unknown) => {
-    loaded = undefined;
-    throw new OrtUnavailableError(unavailableMessage(e));
-  });
+  // The annotation checks that the real module fits the declared types (types.ts).
+  loaded ??= import("onnxruntime-node")
+    .then((ort): Ort => ort)
+    .catch((e: unknown) => {
+      loaded = undefined;
+      throw new OrtUnavailableError(unavailableMessage(e));
+    });
   return loaded;
 }
 

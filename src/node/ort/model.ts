@@ -6,14 +6,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { InferenceSession, Tensor as OrtTensor } from "onnxruntime-node";
 import type { Dim, EntryPoint, IrModule, ModelConfig } from "../../ir/index.js";
 import type { WeightData } from "../../backends/onnx/index.js";
 import { exportOnnx, ONNX_FILES } from "../../backends/onnx/index.js";
 import { readDescription } from "../onnx-package.js";
-import { loadOrt, type Ort } from "./load.js";
+import { loadOrt } from "./load.js";
+import type { Ort, OrtSession, OrtSessionOptions, OrtTensor, OrtTensors } from "./types.js";
 
-export type OrtTensors = Record<string, OrtTensor>;
+export type { OrtTensors } from "./types.js";
 
 export interface OrtEncoded {
   /** Every output of the encoder; the decoders take each by name. */
@@ -41,7 +41,7 @@ export class OrtModel {
   private constructor(
     private readonly ort: Ort,
     readonly config: ModelConfig,
-    private readonly sessions: Record<EntryPoint, InferenceSession>,
+    private readonly sessions: Record<EntryPoint, OrtSession>,
   ) {}
 
   /** Loads three serialised models (the bytes of encoder/decoder/decoder_step.onnx). */
@@ -51,13 +51,13 @@ export class OrtModel {
     options: OrtModelOptions = {},
   ): Promise<OrtModel> {
     const ort = await loadOrt();
-    const opts: InferenceSession.SessionOptions = {
+    const opts: OrtSessionOptions = {
       intraOpNumThreads: options.threads ?? 1,
       interOpNumThreads: 1,
       executionProviders: ["cpu"],
       logSeverityLevel: 3,
     };
-    const sessions = {} as Record<EntryPoint, InferenceSession>;
+    const sessions = {} as Record<EntryPoint, OrtSession>;
     for (const entry of ["encode", "decode", "decode_step"] as const)
       sessions[entry] = await ort.InferenceSession.create(files[entry], opts);
     return new OrtModel(ort, config, sessions);
@@ -82,7 +82,7 @@ export class OrtModel {
       if (t === undefined) throw new Error(`internal: no value for input ${name} of ${entry}`);
       feeds[name] = t;
     }
-    return (await session.run(feeds)) as OrtTensors;
+    return session.run(feeds);
   }
 
   async encode(src: readonly (readonly number[])[]): Promise<OrtEncoded> {
