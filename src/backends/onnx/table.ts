@@ -7,6 +7,7 @@ import type { Attr, DType } from "../../ir/index.js";
 import { attention } from "./attention.js";
 import { FUSED_EXPORTS } from "./fused.js";
 import { RECURRENT_EXPORTS } from "./recurrent.js";
+import { SOFTMAX_EXPORTS } from "./softmax.js";
 import { ONNX_DTYPE } from "./proto.js";
 import { ExportError, type ExportContext, type OnnxExport } from "./types.js";
 
@@ -63,9 +64,9 @@ export const ONNX_EXPORTS: Readonly<Record<string, OnnxExport>> = {
   // Matmul-like.
   MatMul: same,
   Gemm: same,
-  // Normalisation, softmax and reductions (axes of reductions are int64 in ONNX).
-  Softmax: same,
-  LogSoftmax: same,
+  // Normalisation and reductions (axes of reductions are int64 in ONNX); softmax keeps a
+  // fully masked row finite (softmax.ts).
+  ...SOFTMAX_EXPORTS,
   LayerNormalization: same,
   RMSNormalization: same,
   ReduceSum: int64Inputs(1),
