@@ -10,6 +10,7 @@ import {
   diffModels,
   type IrPipeline,
   type ModelDiff,
+  type Palette,
   renderMarkdown,
   renderText,
 } from "../diff/index.js";
@@ -48,9 +49,9 @@ export function diff(before: DiffInput, after: DiffInput, options: DiffOptions =
   return { diff: diffModels(before, after, { referenceLength, ir }) };
 }
 
-/** The diff as the CLI's plain text report. */
-export function renderDiffText(d: ModelDiff): string {
-  return renderText(d);
+/** The diff as the CLI's text report, plain unless given a `palette` (colours for a terminal). */
+export function renderDiffText(d: ModelDiff, palette?: Palette): string {
+  return renderText(d, palette);
 }
 
 /** The diff as Markdown, for a pull request. */

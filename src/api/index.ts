@@ -144,3 +144,36 @@ export {
   type DataInput,
   type DataRequest,
 } from "../train/index.js";
+
+// ---- for front ends: reports, units, option lists --------------------------------------
+/** No colours, for `renderDiagnostic` (the default), and the type of a palette. */
+export { noColors, type Colors } from "../diagnostics/index.js";
+/** The passes a pipeline option asks for (`{ error }` for an unknown name), to check options before running. */
+export { pipelinePasses } from "./optimize.js";
+/** The default `-O` level, a pipeline as text, and op counts per graph (for before/after tables). */
+export { DEFAULT_OPT_LEVEL, formatPipeline, opCounts, type Pass } from "../passes/index.js";
+/** The colours of `renderDiffText` (`plainPalette`: none). */
+export { plainPalette, type Palette } from "../diff/index.js";
+/** How the reports write numbers: bytes, shapes, counts, SI prefixes, and MAC polynomials in L. */
+export { formatBytes } from "../elaborate/index.js";
+export { formatShape } from "../ir/index.js";
+export { COUNTED, formatPoly, formatCount, formatSi } from "../summary/index.js";
+/** The graph's entry points, formats and levels (`graph`'s options). */
+export {
+  ENTRY_POINTS,
+  type Format as GraphFormat,
+  type Level as GraphLevel,
+} from "../graph/index.js";
+/** The tfjs backends a runtime can start on. */
+export { TF_BACKENDS } from "../backends/tfjs/index.js";
+/** A backend that cannot translate a verified module (a bug in s2sc), thrown by the package writers. */
+export { LoweringError } from "../backends/tfjs/index.js";
+export { ExportError } from "../backends/onnx/index.js";
+/** The built-in tasks, the tokenizers, and a data set that cannot be used (a user's error). */
+export { TASKS, TOKENIZERS, DataError, type TaskName, type Tokenizer } from "../data/index.js";
+/** A duration in seconds as people read it (`1m 05s`). */
+export { duration } from "../train/index.js";
+/** A tensor of the reference interpreter (dims and a typed array). */
+export type { Tensor } from "../reference/index.js";
+/** The checked models `FILE[:MODEL]` names, unelaborated: that one, or every model of the file. */
+export { selectModels, type ModelsSelection } from "./select-models.js";

@@ -6,6 +6,7 @@
 import type { IrModule } from "../ir/index.js";
 import {
   DEFAULT_OPT_LEVEL,
+  formatPipeline,
   parsePipeline,
   passesForLevel,
   runPipeline,
@@ -23,6 +24,10 @@ export interface PipelineOptions {
   target?: string;
   /** Verify the module after every pass (slower; a failure is an `error`). */
   verifyEach?: boolean;
+  /** Print the IR after this pass (or after `all`) to `print`; a pass not in the pipeline is an `error`. */
+  printIrAfter?: string;
+  /** Where `printIrAfter`'s text goes (default: nowhere). */
+  print?: (text: string) => void;
 }
 
 export interface OptimizeResult {
@@ -49,7 +54,21 @@ export function pipelinePasses(
 export function optimize(module: IrModule, options: PipelineOptions = {}): OptimizeResult {
   const pipeline = pipelinePasses(options);
   if ("error" in pipeline) return { ran: [], error: pipeline.error };
-  const r = runPipeline(module, pipeline.passes, { verifyEach: options.verifyEach ?? false });
+  const after = options.printIrAfter;
+  if (after !== undefined && after !== "all" && !pipeline.passes.some((p) => p.name === after))
+    return {
+      ran: [],
+      error: `printIrAfter: the pipeline \`${formatPipeline(pipeline.passes)}\` has no pass \`${after}\``,
+    };
+  const r = runPipeline(module, pipeline.passes, {
+    verifyEach: options.verifyEach ?? false,
+    ...(after === undefined
+      ? {}
+      : {
+          printAfter: after === "all" ? "all" : new Set([after]),
+          print: options.print ?? (() => {}),
+        }),
+  });
   if ("error" in r)
     return { ran: [], error: `internal error: ${r.error}: ${r.problems.slice(0, 5).join("; ")}` };
   return { module: r.module, ran: r.ran };

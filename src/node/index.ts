@@ -120,3 +120,42 @@ export {
   type OrtState,
   type OrtTensors,
 } from "./ort/index.js";
+
+// ---- models from directories, on any backend ---------------------------------------------
+/** An IR directory (`model.ir.json`) and a training run's checkpoint directory, as data. */
+export {
+  readIrDirectory,
+  readTrainedModel,
+  type IrDirectory,
+  type TrainedModel,
+} from "./model-dir.js";
+/** One model on the interpreter, tfjs or ONNX Runtime: forward pass, greedy, decode_step. */
+export {
+  openBackendModel,
+  RUN_BACKENDS,
+  type BackendModel,
+  type BackendModelOptions,
+  type RunBackend,
+} from "./backend-model.js";
+/** Lines of text translated with a trained model and its vocabularies. */
+export { translateLines, type TranslateOptions, type Translation } from "./translate.js";
+/** `format` over a file, under its prettier configuration. */
+export { formatFile, type FormatFileResult } from "./format-file.js";
+
+// ---- experiments (docs/experiments-format.md) -------------------------------------------
+/** Experiment files: loading and validating them, training their models, plots and the report. */
+export { ExperimentError, loadExperiment, type Experiment } from "./experiment/load.js";
+export { PLOTS, renderSvg } from "./experiment/plot.js";
+export { runAll, WorkerError } from "./experiment/pool.js";
+export { report, type PlotPaths, type RunContext } from "./experiment/report.js";
+export type { ExperimentResult } from "./experiment/result.js";
+export {
+  checkModel,
+  DEFAULT_BUCKET_PAIRS,
+  DEFAULT_EVAL_SIZE,
+  DEFAULT_THRESHOLD,
+  experimentSettings,
+  ModelLoadError,
+  runModel,
+  type ModelProblem,
+} from "./experiment/run.js";

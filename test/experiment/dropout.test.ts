@@ -5,8 +5,8 @@
  */
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadExperiment, type Experiment } from "../../src/experiment/load.js";
-import { checkModel, runModel } from "../../src/experiment/run.js";
+import { loadExperiment, type Experiment } from "../../src/node/experiment/load.js";
+import { checkModel, runModel } from "../../src/node/experiment/run.js";
 import { dropoutRatios } from "../train/dropout-ratios.js";
 
 const repo = resolve(import.meta.dirname, "../..");

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordingIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
-import { EXPERIMENT_SCHEMA } from "../../src/experiment/schema.js";
+import { EXPERIMENT_SCHEMA } from "../../src/node/experiment/schema.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 const fixtures = join(repo, "test/experiment/fixtures");
@@ -122,7 +122,7 @@ describe("experiment files with mistakes", () => {
   });
 
   it("validates the shipped experiments/*.json", async () => {
-    const { loadExperiment } = await import("../../src/experiment/load.js");
+    const { loadExperiment } = await import("../../src/node/experiment/load.js");
     for (const f of ["1-length.json", "2-score-functions.json", "3-transformer.json"])
       expect(() => loadExperiment(join(repo, "experiments", f), f)).not.toThrow();
   });

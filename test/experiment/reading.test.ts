@@ -1,8 +1,8 @@
 /** The generated readings follow the numbers: reproduced or not, spreads, noise. */
 import { describe, expect, it } from "vitest";
-import { reading } from "../../src/experiment/reading.js";
-import type { ExperimentResult } from "../../src/experiment/result.js";
-import type { ModelResult } from "../../src/experiment/run.js";
+import { reading } from "../../src/node/experiment/reading.js";
+import type { ExperimentResult } from "../../src/node/experiment/result.js";
+import type { ModelResult } from "../../src/node/experiment/run.js";
 import { DEFAULT_SETTINGS } from "../../src/train/settings.js";
 
 function model(label: string, accs: number[], final: number, steps: number | null): ModelResult {

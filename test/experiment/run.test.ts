@@ -9,7 +9,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { recordingIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
-import type { ExperimentResult } from "../../src/experiment/result.js";
+import type { ExperimentResult } from "../../src/node/experiment/result.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 const TINY = "test/experiment/fixtures/tiny.json";
@@ -132,8 +132,8 @@ describe("s2sc experiment", () => {
 
 describe("--jobs", () => {
   it("trains models in child processes with the same results as in-process", async () => {
-    const { loadExperiment } = await import("../../src/experiment/load.js");
-    const { runAll } = await import("../../src/experiment/pool.js");
+    const { loadExperiment } = await import("../../src/node/experiment/load.js");
+    const { runAll } = await import("../../src/node/experiment/pool.js");
     const exp = loadExperiment(resolve(repo, TINY), TINY);
     const io = recordingIo(repo);
     const seen: string[] = [];

@@ -9,26 +9,32 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { format } from "prettier";
-import { TF_BACKENDS, type TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
-import { DataError } from "../../data/errors.js";
-import { ExperimentError, loadExperiment, type Experiment } from "../../experiment/load.js";
-import { PLOTS, renderSvg } from "../../experiment/plot.js";
-import { runAll, WorkerError } from "../../experiment/pool.js";
-import { report, type PlotPaths, type RunContext } from "../../experiment/report.js";
-import type { ExperimentResult } from "../../experiment/result.js";
 import {
   checkModel,
+  DataError,
   DEFAULT_BUCKET_PAIRS,
   DEFAULT_EVAL_SIZE,
   DEFAULT_THRESHOLD,
+  duration,
+  ExperimentError,
   experimentSettings,
+  loadExperiment,
   ModelLoadError,
+  PLOTS,
+  renderSvg,
+  report,
+  runAll,
   runModel,
+  TF_BACKENDS,
+  WorkerError,
+  writeFileAtomic,
+  type Experiment,
+  type ExperimentResult,
   type ModelProblem,
-} from "../../experiment/run.js";
-import { writeFileAtomic } from "../../node/atomic.js";
-import { duration } from "../../train/index.js";
+  type PlotPaths,
+  type RunContext,
+  type TfBackend,
+} from "../../node/index.js";
 import { EXIT, type Io } from "../io.js";
 import { reportDiagnostics } from "../report.js";
 import { positiveIntOption } from "../units.js";
@@ -301,6 +307,8 @@ async function writeOutputs(
       );
     }
     // Formatted as the repository's Markdown is (`prettier --check .` covers docs/).
+    // prettier loads only when a report is written, not with every command.
+    const { format } = await import("prettier");
     const text = await format(report(results, ctx, plots), { parser: "markdown" });
     if (reportPath !== undefined) {
       mkdirSync(dirname(reportPath), { recursive: true });

@@ -2,7 +2,7 @@
  * What one experiment run produced: everything the report, the plots and `--json` show.
  * The report is a function of this record alone, so its numbers are the run's.
  */
-import type { TrainSettings } from "../train/index.js";
+import type { TrainSettings } from "../../train/index.js";
 import type { Experiment } from "./load.js";
 import type { ModelResult } from "./run.js";
 import type { Reading } from "./schema.js";

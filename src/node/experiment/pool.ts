@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
-import type { TfBackend } from "../backends/tfjs/index.js";
+import type { TfBackend } from "../../backends/tfjs/index.js";
 import type { Experiment } from "./load.js";
 import { runModel, type CurvePoint, type ModelResult } from "./run.js";
 

@@ -6,9 +6,10 @@
  * (an undeclared parameter is S2S2007 with "did you mean").
  */
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { loadModel, type LoadResult, parseModelSpec } from "../api/index.js";
-import { diskHost, diskIsFile } from "../node/index.js";
-import type { SourceHost } from "../source/index.js";
+import { loadModel, type LoadResult, parseModelSpec } from "../../api/index.js";
+import { diskHost } from "../disk-host.js";
+import { diskIsFile } from "../disk-is-file.js";
+import type { SourceHost } from "../../source/index.js";
 import type { ModelEntry } from "./schema.js";
 
 /** `{h: 8, position: "learned"}` → `h = 8, position = learned` (strings are s2s expressions). */

@@ -16,7 +16,7 @@ import {
   type Node,
   type ParseError,
 } from "jsonc-parser";
-import { closest } from "../check/index.js";
+import { closest } from "../../check/index.js";
 import { EXPERIMENT_SCHEMA, RANGE_PATTERN, type ExperimentFile } from "./schema.js";
 
 export class ExperimentError extends Error {

@@ -6,12 +6,12 @@
  * `dropout` and every other setting mean the same) with a progress sink that records the
  * accuracy-by-step curve, then the per-bucket evaluation. Nothing is written to disk.
  */
-import type { LoadResult } from "../api/index.js";
-import type { CheckedModel } from "../check/index.js";
-import type { TfBackend } from "../backends/tfjs/index.js";
-import type { TaskOptions } from "../data/index.js";
-import { paramCounts } from "../ir/index.js";
-import type { IrModule } from "../ir/index.js";
+import type { LoadResult } from "../../api/index.js";
+import type { CheckedModel } from "../../check/index.js";
+import type { TfBackend } from "../../backends/tfjs/index.js";
+import type { TaskOptions } from "../../data/index.js";
+import { paramCounts } from "../../ir/index.js";
+import type { IrModule } from "../../ir/index.js";
 import {
   DEFAULT_SETTINGS,
   planTraining,
@@ -20,7 +20,7 @@ import {
   type TrainingPlan,
   type TrainProblem,
   type TrainSettings,
-} from "../train/index.js";
+} from "../../train/index.js";
 import { evaluateBuckets, type BucketResult } from "./evaluate.js";
 import type { Experiment } from "./load.js";
 import { loadEntry, shownSpec } from "./models.js";

@@ -4,7 +4,7 @@
  * reading. A pure function of the results and the run's context, so the numbers in the
  * report are the run's and nothing is written by hand.
  */
-import { duration } from "../train/index.js";
+import { duration } from "../../train/index.js";
 import { pct, reading } from "./reading.js";
 import type { ExperimentResult } from "./result.js";
 

@@ -4,7 +4,7 @@
  * one source of truth; `schema/experiment.schema.json` is generated from it (and a test
  * keeps the two equal) so that editors can validate files as they are written.
  */
-import { type TaskName, TASKS } from "../data/index.js";
+import { type TaskName, TASKS } from "../../data/index.js";
 
 /** `5-20`: an inclusive range of lengths. */
 export const RANGE_PATTERN = "^\\s*\\d+\\s*-\\s*\\d+\\s*$";

@@ -1,17 +1,17 @@
 /**
  * Evaluation per input-length bucket: exact-match accuracy of greedy decoding (and the
  * teacher-forced token accuracy) on held-out pairs whose source length falls in each
- * bucket. The per-pair work is src/train/evaluate.ts's, run once per bucket.
+ * bucket. The per-pair work is src/runtime/evaluate.ts's, run once per bucket (imported
+ * on first use, so importing the experiment modules does not start tfjs).
  *
  * Held-out pairs: for copy/reverse/sort, the fixed test set (its own seed, never the
  * training stream's) of the same task with the bucket's lengths, so a bucket may lie
  * beyond the training lengths; for dates, the test days (never trained on) whose
  * written form has a length in the bucket.
  */
-import type { TfjsModel } from "../backends/tfjs/index.js";
-import type { Dataset, Example } from "../data/index.js";
-import { makeTask, type TaskName, type TaskOptions } from "../data/index.js";
-import { evaluate } from "../train/evaluate.js";
+import type { Dataset, Example } from "../../data/index.js";
+import { makeTask, type TaskName, type TaskOptions } from "../../data/index.js";
+import type { TfjsModel } from "../../runtime/index.js";
 import type { Range } from "./load.js";
 
 export interface BucketResult {
@@ -52,6 +52,7 @@ export async function evaluateBuckets(
   limit: number,
   trainMax: number | undefined,
 ): Promise<BucketResult[]> {
+  const { evaluate } = await import("../../runtime/index.js");
   const out: BucketResult[] = [];
   for (const r of buckets) {
     const pairs = bucketPairs(task, options, r, limit);
