@@ -5,7 +5,7 @@
  * the command wants (binary, not UTF-8, too large, wrong contents) is wrong input,
  * exit 1. The diagnostics are printed the same way in both cases.
  */
-import type { Code, Diagnostic } from "../diagnostics/index.js";
+import type { Code, Diagnostic } from "../node/index.js";
 import { EXIT } from "./io.js";
 
 /** The S2S0xxx codes of a file that could not be read at all. */

@@ -3,8 +3,7 @@
  * pass a recording `Io` and run commands in-process.
  */
 import pc from "picocolors";
-import type { Colors } from "../diagnostics/render.js";
-import { noColors } from "../diagnostics/render.js";
+import { noColors, type Colors } from "../node/index.js";
 
 export interface Io {
   stdout(text: string): void;

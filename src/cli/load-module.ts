@@ -1,12 +1,9 @@
 /**
- * The front half every model command shares, on the command line: the API's `loadModel`
- * (src/api/load.ts) over the disk, with its diagnostics printed to stderr as text (so
+ * The front half every model command shares, on the command line: `loadFile` (the
+ * API's `loadModel` over the disk), with its diagnostics printed to stderr as text (so
  * that a command's `--json` output on stdout stays clean) and turned into exit codes.
  */
-import type { CheckedModel } from "../check/index.js";
-import type { IrModule } from "../ir/index.js";
-import { loadModel } from "../api/index.js";
-import { diskHost, diskIsFile } from "../node/index.js";
+import { loadFile, type CheckedModel, type IrModule } from "../node/index.js";
 import { failureExitCode } from "./exit-code.js";
 import { EXIT, type Io } from "./io.js";
 import { reportDiagnostics } from "./report.js";
@@ -21,10 +18,7 @@ export type Loaded =
   { module: IrModule; model: CheckedModel; source: string } | { exitCode: number };
 
 export function loadModule(io: Io, spec: string, opts: LoadOptions = {}): Loaded {
-  const loaded = loadModel(diskHost(io.cwd), spec, {
-    memoryBudgetBytes: opts.memoryBudgetBytes,
-    isFile: diskIsFile(io.cwd),
-  });
+  const loaded = loadFile(spec, { cwd: io.cwd, memoryBudgetBytes: opts.memoryBudgetBytes });
   // Warnings are worth seeing even when the model goes on to compile.
   reportDiagnostics(io, loaded.diagnostics, loaded.sources, "text");
   const problems = loaded.internalErrors;

@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { runCheck, type CheckOptions } from "./commands/check.js";
 import { runRun, type RunOptions } from "./commands/run.js";
 import { runCompile, TARGETS, type CompileOptions } from "./commands/compile.js";
-import { TF_BACKENDS } from "../backends/tfjs/runtime/tf-backends.js";
+import { TF_BACKENDS } from "../node/index.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerExperiment } from "./commands/experiment.js";
 import { registerFmt } from "./commands/fmt.js";

@@ -7,16 +7,18 @@
 import { Option } from "commander";
 import type { Io } from "./io.js";
 import { EXIT } from "./io.js";
-import type { IrModule } from "../ir/types.js";
-import { formatPipeline, opCounts, parsePipeline, runPipeline } from "../passes/manager.js";
-import type { Pass } from "../passes/pass.js";
 import {
   DEFAULT_OPT_LEVEL,
+  formatPipeline,
+  opCounts,
   OPT_LEVELS,
+  optimize,
   PASSES,
-  passesForLevel,
+  pipelinePasses,
+  type IrModule,
   type OptLevel,
-} from "../passes/registry.js";
+  type PipelineOptions,
+} from "../node/index.js";
 
 export interface PassCliOptions {
   /** `-O <level>` as given ("0", "1", "2"). */
@@ -43,18 +45,20 @@ export function passOptions(): Option[] {
 }
 
 /**
- * The pipeline the options ask for, or a usage error. `target` (the backend the module
- * goes to) leaves out of the -O levels what is unprofitable there.
+ * The API's pipeline options for the flags, or a usage error. `target` (the backend the
+ * module goes to) leaves out of the -O levels what is unprofitable there.
  */
 export function pipelineOf(
   opts: PassCliOptions,
   target?: string,
-): { passes: Pass[] } | { error: string } {
-  if (opts.passes !== undefined) {
-    if (opts.O !== undefined) return { error: "give either -O or --passes, not both" };
-    return parsePipeline(opts.passes);
-  }
-  return { passes: passesForLevel(Number(opts.O ?? DEFAULT_OPT_LEVEL) as OptLevel, target) };
+): { pipeline: PipelineOptions } | { error: string } {
+  if (opts.passes !== undefined && opts.O !== undefined)
+    return { error: "give either -O or --passes, not both" };
+  const pipeline: PipelineOptions =
+    opts.passes !== undefined
+      ? { passes: opts.passes }
+      : { level: Number(opts.O ?? DEFAULT_OPT_LEVEL) as OptLevel };
+  return { pipeline: target === undefined ? pipeline : { ...pipeline, target } };
 }
 
 /** Runs the options' pipeline on `m`; problems go to stderr as text. */
@@ -65,36 +69,35 @@ export function optimiseForCli(
   target?: string,
 ): { module: IrModule } | { exitCode: number } {
   const p = pipelineOf(opts, target);
-  if ("error" in p) {
-    io.stderr(`s2sc: ${p.error}\n`);
-    return { exitCode: EXIT.usage };
-  }
+  if ("error" in p) return usage(io, p.error);
   const after = opts.printIrAfter;
-  if (after !== undefined && after !== "all" && !p.passes.some((x) => x.name === after)) {
-    io.stderr(
-      `s2sc: --print-ir-after ${after}: the pipeline \`${formatPipeline(p.passes)}\` has no such pass\n`,
-    );
-    return { exitCode: EXIT.usage };
+  if (after !== undefined && after !== "all") {
+    const passes = pipelinePasses(p.pipeline);
+    if ("error" in passes) return usage(io, passes.error);
+    if (!passes.passes.some((x) => x.name === after))
+      return usage(
+        io,
+        `--print-ir-after ${after}: the pipeline \`${formatPipeline(passes.passes)}\` has no such pass`,
+      );
   }
-  const r = runPipeline(m, p.passes, {
+  const r = optimize(m, {
+    ...p.pipeline,
     verifyEach: opts.verifyEach ?? false,
-    ...(after === undefined
-      ? {}
-      : {
-          printAfter: after === "all" ? "all" : new Set([after]),
-          print: (t: string) => io.stderr(t),
-        }),
+    ...(after === undefined ? {} : { printIrAfter: after, print: (t: string) => io.stderr(t) }),
   });
-  if ("error" in r) {
+  if (r.module === undefined) {
+    const internal = r.error?.startsWith("internal error") ?? false;
     io.stderr(
-      `s2sc: internal error: ${r.error}:\n${r.problems
-        .slice(0, 20)
-        .map((x) => `  ${x}\n`)
-        .join("")}please report it\n`,
+      `s2sc: ${r.error ?? "the pass pipeline failed"}\n${internal ? "please report it\n" : ""}`,
     );
     return { exitCode: EXIT.usage };
   }
   return { module: r.module };
+}
+
+function usage(io: Io, message: string): { exitCode: number } {
+  io.stderr(`s2sc: ${message}\n`);
+  return { exitCode: EXIT.usage };
 }
 
 /** Op counts per graph before and after, as `summary` prints them. */

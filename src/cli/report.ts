@@ -1,6 +1,11 @@
 /** Prints diagnostics in the text or JSON form of cli.md. */
-import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { renderDiagnostic, summaryLine, toJson } from "../diagnostics/render.js";
+import {
+  renderDiagnostic,
+  sortDiagnostics,
+  summaryLine,
+  toJson,
+  type Diagnostic,
+} from "../node/index.js";
 import { colorsFor, type Io } from "./io.js";
 
 export type DiagnosticFormat = "text" | "json";

@@ -2,11 +2,11 @@
  * `FILE[:MODEL]` on the command line: the selection itself is the API's
  * (src/api/select-model.ts); the CLI tells a file from a model name on the disk.
  */
-export { diskIsFile } from "../node/index.js";
 export {
+  diskIsFile,
   parseModelSpec,
   pickModel,
   selectModel,
   type ModelSpec,
   type Selection,
-} from "../api/index.js";
+} from "../node/index.js";

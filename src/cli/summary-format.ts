@@ -2,10 +2,15 @@
  * `s2sc summary` output: a layer table with totals for people (after Keras'
  * `model.summary()` and torchinfo), and the JSON of cli.md for tools.
  */
-import { formatBytes } from "../elaborate/budget.js";
-import { formatShape } from "../ir/dims.js";
-import { COUNTED, formatPoly, type SummaryData } from "../summary/data.js";
-import { formatCount, formatSi } from "../summary/units.js";
+import {
+  COUNTED,
+  formatBytes,
+  formatCount,
+  formatPoly,
+  formatShape,
+  formatSi,
+  type SummaryData,
+} from "../node/index.js";
 
 // ---- JSON ---------------------------------------------------------------------------
 

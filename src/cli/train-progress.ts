@@ -10,7 +10,7 @@ import {
   type EvalInfo,
   type Progress as SessionProgress,
   type StepInfo,
-} from "../train/index.js";
+} from "../node/index.js";
 import type { Io } from "./io.js";
 
 /** The session's events, and the command's own lines around them. */

@@ -3,10 +3,12 @@
  * model.json (src/backends/onnx/package.ts), with seeded or trained weights (see
  * compile-package.ts).
  */
-import { OnnxPackageError } from "../../backends/onnx/package.js";
-import { writeOnnxPackage } from "../../node/onnx-package.js";
-import { ExportError } from "../../backends/onnx/types.js";
-import type { IrModule } from "../../ir/types.js";
+import {
+  ExportError,
+  OnnxPackageError,
+  writeOnnxPackage,
+  type IrModule,
+} from "../../node/index.js";
 import type { Io } from "../io.js";
 import { compilePackage, type PackageTarget, type TrainedWeights } from "./compile-package.js";
 

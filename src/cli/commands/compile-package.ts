@@ -8,17 +8,15 @@
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { initWeights } from "../../backends/interp/weights.js";
-import type { WeightData } from "../../backends/tfjs/runtime/model.js";
-import type { IrModule } from "../../ir/types.js";
+import { initWeights, type IrModule, type WeightData } from "../../node/index.js";
 import { EXIT, type Io } from "../io.js";
 
 /** Trained weights and what travels with them, for compiling a checkpoint directory. */
 export interface TrainedWeights {
   weights: ReadonlyMap<string, WeightData>;
   step: number;
-  /** The spec's text as the checkpoint recorded it. */
-  specText: string;
+  /** The spec's text as the checkpoint recorded it (else read from the spec's file). */
+  specText?: string;
   /** Extra files for the package, e.g. `vocab.json`. */
   extra: ReadonlyMap<string, string>;
 }

@@ -2,10 +2,7 @@
  * `s2sc compile --target tfjs -o DIR`: the generated ES module, model.json and the
  * weights (seeded or trained; see compile-package.ts), written atomically into DIR.
  */
-import { LoweringError } from "../../backends/tfjs/codegen/graph.js";
-import { PackageError } from "../../backends/tfjs/package/files.js";
-import { writeTfjsPackage } from "../../node/tfjs-package.js";
-import type { IrModule } from "../../ir/types.js";
+import { LoweringError, PackageError, writeTfjsPackage, type IrModule } from "../../node/index.js";
 import type { Io } from "../io.js";
 import { compilePackage, type PackageTarget, type TrainedWeights } from "./compile-package.js";
 

@@ -7,25 +7,20 @@
  * it is written atomically — to a temporary file in DIR, then renamed — so a reader
  * never sees half a file and a failed compile leaves the previous output in place.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { irFromJson, irToJson } from "../../ir/json.js";
+import {
+  hasCheckpoint,
+  IR_FILE,
+  irFromJson,
+  irToJson,
+  readTrainedModel,
+} from "../../node/index.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { optimiseForCli, type PassCliOptions } from "../passes-options.js";
 import { compileOnnx } from "./compile-onnx.js";
 import { compileTfjs } from "./compile-tfjs.js";
-import type { IrModule } from "../../ir/types.js";
-import {
-  CheckpointError,
-  hasCheckpoint,
-  loadCheckpoint,
-  loadCheckpointModule,
-  SPEC_FILE,
-  weightsMismatch,
-  type Checkpoint,
-  type SpecRecord,
-} from "../../node/checkpoint.js";
 
 export const TARGETS = ["tfjs", "ir", "onnx"] as const;
 export type Target = (typeof TARGETS)[number];
@@ -38,8 +33,6 @@ export interface CompileOptions extends PassCliOptions {
   /** Seed of the weights written with the tfjs target (default 0). */
   seed?: number;
 }
-
-export const IR_FILE = "model.ir.json";
 
 export function runCompile(io: Io, spec: string, opts: CompileOptions): number {
   const asDir = resolve(io.cwd, spec);
@@ -90,24 +83,12 @@ function compileCheckpoint(io: Io, dir: string, opts: CompileOptions): number {
     );
     return EXIT.usage;
   }
-  let module: IrModule;
-  let ckpt: Checkpoint;
-  let specText: string;
-  try {
-    module = loadCheckpointModule(dir);
-    ckpt = loadCheckpoint(dir);
-    specText = (JSON.parse(readFileSync(join(dir, SPEC_FILE), "utf8")) as SpecRecord).source;
-  } catch (e) {
-    io.stderr(
-      `s2sc compile: ${e instanceof CheckpointError ? e.message : `cannot read ${dir}: ${(e as Error).message}`}\n`,
-    );
+  const read = readTrainedModel(dir);
+  if ("error" in read) {
+    io.stderr(`s2sc compile: ${read.error}\n`);
     return EXIT.input;
   }
-  const mismatch = weightsMismatch(module, ckpt.weights);
-  if (mismatch !== undefined) {
-    io.stderr(`s2sc compile: ${mismatch}\n`);
-    return EXIT.input;
-  }
+  const { module, checkpoint: ckpt, specText } = read.trained;
   const optimised = optimiseForCli(io, module, opts, opts.target);
   if ("exitCode" in optimised) return optimised.exitCode;
   const vocab = {
@@ -118,7 +99,7 @@ function compileCheckpoint(io: Io, dir: string, opts: CompileOptions): number {
   const trained = {
     weights: ckpt.weights,
     step: ckpt.step,
-    specText,
+    ...(specText === undefined ? {} : { specText }),
     extra: new Map([["vocab.json", JSON.stringify(vocab, null, 2) + "\n"]]),
   };
   return opts.target === "onnx"

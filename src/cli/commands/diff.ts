@@ -9,14 +9,17 @@
  */
 import { Option, type Command } from "commander";
 import pc from "picocolors";
-import { noColors } from "../../diagnostics/render.js";
-import { canonicalForm } from "../../diff/canonical.js";
-import { diffModels, type ModelDiff } from "../../diff/index.js";
-import type { IrPipeline } from "../../diff/ir.js";
+import {
+  canonical,
+  diff,
+  noColors,
+  plainPalette,
+  renderDiffMarkdown,
+  renderDiffText,
+  type ModelDiff,
+  type Palette,
+} from "../../node/index.js";
 import { passOptions, pipelineOf, type PassCliOptions } from "../passes-options.js";
-import { runPipeline } from "../../passes/index.js";
-import { renderMarkdown } from "../../diff/render-markdown.js";
-import { plainPalette, renderText, type Palette } from "../../diff/render-text.js";
 import { colorsFor, EXIT, type Io } from "../io.js";
 import { bytesOption, positiveIntOption } from "../units.js";
 import { loadForCanonical, loadForDiff } from "./diff-load.js";
@@ -72,20 +75,6 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
   }
 }
 
-/** The pipeline `--ir` compares after, from -O / --passes. */
-function irPipeline(opts: DiffCommandOptions): IrPipeline | { error: string } {
-  const p = pipelineOf(opts);
-  if ("error" in p) return p;
-  return {
-    passes: p.passes.map((x) => x.name),
-    run: (m) => {
-      const r = runPipeline(m, p.passes);
-      if ("error" in r) throw new Error(`the pass pipeline failed: ${r.error}`);
-      return r.module;
-    },
-  };
-}
-
 export function runDiff(
   io: Io,
   before: string,
@@ -102,20 +91,22 @@ export function runDiff(
   const a = loadForDiff(io, before, opts.memoryBudget);
   const b = loadForDiff(io, after, opts.memoryBudget);
   if (a === undefined || b === undefined) return EXIT.usage;
-  const pipeline = opts.ir ? irPipeline(opts) : undefined;
+  // -O / --passes choose the pipeline --ir compares after (default -O2, as compile).
+  const pipeline = opts.ir ? pipelineOf(opts) : undefined;
   if (pipeline !== undefined && "error" in pipeline) return usage(io, pipeline.error);
-  const result = diffModels(a, b, {
+  const result = diff(a, b, {
     referenceLength: opts.length,
-    ...(pipeline !== undefined ? { ir: pipeline } : {}),
+    ...(pipeline !== undefined ? { ir: pipeline.pipeline } : {}),
   });
-  io.stdout(render(io, result, opts));
-  return result.equal ? EXIT.ok : EXIT.input;
+  if (result.diff === undefined) return usage(io, result.error ?? "the comparison failed");
+  io.stdout(render(io, result.diff, opts));
+  return result.diff.equal ? EXIT.ok : EXIT.input;
 }
 
 function render(io: Io, d: ModelDiff, opts: DiffCommandOptions): string {
   if (opts.json) return JSON.stringify(d, null, 2) + "\n";
-  if (opts.markdown) return renderMarkdown(d);
-  return renderText(d, paletteFor(io));
+  if (opts.markdown) return renderDiffMarkdown(d);
+  return renderDiffText(d, paletteFor(io));
 }
 
 /** `git diff`'s colours, under the same on/off rule as diagnostics (TTY, NO_COLOR, FORCE_COLOR). */
@@ -128,7 +119,7 @@ function paletteFor(io: Io): Palette {
 function runCanonical(io: Io, spec: string): number {
   const models = loadForCanonical(io, spec);
   if (models === undefined) return EXIT.usage;
-  io.stdout(canonicalForm(models));
+  io.stdout(canonical(models));
   return EXIT.ok;
 }
 

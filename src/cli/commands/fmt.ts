@@ -13,11 +13,8 @@
  * untouched too.
  */
 import { Option, type Command } from "commander";
-import { Diagnostics } from "../../diagnostics/diagnostic.js";
-import { fileStart } from "../../diagnostics/range.js";
-import { configFor, formatSource } from "../../format/format.js";
-import { readSourceFile } from "../../node/disk-host.js";
-import { UNREADABLE } from "../exit-code.js";
+import { formatFile } from "../../node/index.js";
+import { hasUnreadableFile } from "../exit-code.js";
 import { EXIT, type Io } from "../io.js";
 import { reportDiagnostics } from "../report.js";
 import { writeFileAtomically } from "./fmt-write.js";
@@ -59,31 +56,18 @@ export async function runFmt(io: Io, files: readonly string[], opts: FmtOptions)
 
 async function fmtFile(io: Io, file: string, opts: FmtOptions): Promise<FileResult> {
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);
-  const read = readSourceFile(path, file);
-  if (!read.ok) {
-    const d = new Diagnostics();
-    d.add(
-      read.code,
-      fileStart(file),
-      read.message,
-      read.hint === undefined ? {} : { hint: read.hint },
-    );
-    reportDiagnostics(io, d.items, new Map(), "text");
-    return UNREADABLE.has(read.code) ? "unreadable" : "bad-input";
+  const outcome = await formatFile(file, { cwd: io.cwd });
+  if (outcome.diagnostics.some((d) => d.severity === "error")) {
+    const sources = new Map(outcome.source === undefined ? [] : [[file, outcome.source]]);
+    reportDiagnostics(io, outcome.diagnostics, sources, "text");
+    return hasUnreadableFile(outcome.diagnostics) ? "unreadable" : "bad-input";
   }
-  const outcome = await formatSource(read.text, file, await configFor(path));
-  switch (outcome.kind) {
-    case "syntax-errors":
-      reportDiagnostics(io, outcome.diagnostics, new Map([[file, read.text]]), "text");
-      return "bad-input";
-    case "changed-meaning":
-      io.stderr(
-        `s2sc: internal error: formatting ${file} would change its meaning; it was left as it is\n` +
-          "please report this with the file\n",
-      );
-      return "failed";
-    case "formatted":
-      break;
+  if (outcome.error !== undefined) {
+    io.stderr(
+      `s2sc: internal error: formatting ${file} would change its meaning; it was left as it is\n` +
+        "please report this with the file\n",
+    );
+    return "failed";
   }
   if (opts.check) {
     if (outcome.changed) io.stdout(`would reformat ${file}\n`);

@@ -14,17 +14,15 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import {
-  archGraph,
   ENTRY_POINTS,
-  FORMATS,
-  irGraph,
-  LEVELS,
-  renderGraph,
-  type Format,
-  type Level,
-} from "../../graph/index.js";
-import type { EntryPoint } from "../../ir/types.js";
-import { optimiseForCli, passOptions, type PassCliOptions } from "../passes-options.js";
+  graph,
+  GRAPH_FORMATS as FORMATS,
+  GRAPH_LEVELS as LEVELS,
+  type EntryPoint,
+  type GraphFormat as Format,
+  type GraphLevel as Level,
+} from "../../node/index.js";
+import { passOptions, pipelineOf, type PassCliOptions } from "../passes-options.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { bytesOption } from "../units.js";
@@ -95,15 +93,15 @@ export async function runGraph(io: Io, spec: string, opts: GraphCommandOptions):
   }
   const loaded = loadModule(io, spec, { memoryBudgetBytes: opts.memoryBudget });
   if ("exitCode" in loaded) return loaded.exitCode;
-  let doc;
-  if (opts.level === "arch") {
-    doc = archGraph(loaded.model, loaded.module);
-  } else {
-    const optimised = optimiseForCli(io, loaded.module, opts);
-    if ("exitCode" in optimised) return optimised.exitCode;
-    doc = irGraph(optimised.module, opts.entry ?? "decode");
-  }
-  const text = await renderGraph(doc, format.format);
+  const pipeline = pipelineOf(opts);
+  if ("error" in pipeline) return usage(io, pipeline.error);
+  const { text, error } = await graph(loaded, {
+    level: opts.level,
+    format: format.format,
+    entry: opts.entry ?? "decode",
+    pipeline: pipeline.pipeline,
+  });
+  if (error !== undefined) return usage(io, error);
   if (opts.out === undefined) {
     io.stdout(text);
     return EXIT.ok;

@@ -3,18 +3,20 @@
  * A DIR holding `model.ir.json` (from `compile --target ir`, or any tool that writes
  * our IR) is an input path as well as a spec.
  */
-import { readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { InterpModel } from "../../backends/interp/model.js";
-import type { Tensor } from "../../reference/tensor.js";
-import type { TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
-import { irFromJson } from "../../ir/json.js";
-import type { IrModule } from "../../ir/types.js";
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  initWeights,
+  openBackendModel,
+  readIrDirectory,
+  type BackendModel,
+  type IrModule,
+  type Tensor,
+  type TfBackend,
+} from "../../node/index.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { optimiseForCli, type PassCliOptions } from "../passes-options.js";
-import { OrtUnavailableError } from "../../node/ort/load.js";
-import type { Runner } from "./runner.js";
 
 export interface RunOptions extends PassCliOptions {
   backend: "interp" | "tfjs" | "ort";
@@ -26,16 +28,6 @@ export interface RunOptions extends PassCliOptions {
   memoryBudget?: number;
   /** The tfjs backend for `--backend tfjs` (default wasm). */
   tfBackend?: TfBackend;
-}
-
-function interpRunner(module: IrModule, seed: number): Runner {
-  const model = InterpModel.fromSeed(module, seed);
-  return {
-    label: "the interpreter",
-    greedy: async (src, maxLength) => model.greedy([src], maxLength)[0]!,
-    logits: async (src, tgtIn) => model.decode(model.encode([src]), [tgtIn]),
-    dispose: () => {},
-  };
 }
 
 /** Parses space-separated token ids and checks them against a vocabulary. */
@@ -59,27 +51,21 @@ export function parseIds(
 }
 
 function loadIrDir(io: Io, dir: string): { module: IrModule } | { exitCode: number } {
-  const path = join(dir, "model.ir.json");
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
+  const read = readIrDirectory(dir);
+  if (read.module !== undefined) return { module: read.module };
+  if (!read.readable) {
     io.stderr(
       `s2sc: ${dir} is a directory without model.ir.json (write one with \`s2sc compile --target ir\`)\n`,
     );
     return { exitCode: EXIT.usage };
   }
-  const r = irFromJson(text);
-  if (r.module === undefined) {
-    io.stderr(
-      `s2sc: ${path} is not valid s2s IR:\n${r.errors
-        .slice(0, 10)
-        .map((e) => `  ${e}\n`)
-        .join("")}`,
-    );
-    return { exitCode: EXIT.input };
-  }
-  return { module: r.module };
+  io.stderr(
+    `s2sc: ${read.path} is not valid s2s IR:\n${read.errors
+      .slice(0, 10)
+      .map((e) => `  ${e}\n`)
+      .join("")}`,
+  );
+  return { exitCode: EXIT.input };
 }
 
 function isDirectory(io: Io, p: string): boolean {
@@ -96,16 +82,6 @@ function topTokens(logits: Tensor, b: number, t: number, k: number): number[] {
   return [...row.keys()].sort((x, y) => row[y]! - row[x]!).slice(0, k);
 }
 
-/** tfjs is imported only when asked for, so that other runs start without loading it. */
-async function tfjsRunner(module: IrModule, seed: number, backend: TfBackend): Promise<Runner> {
-  return (await import("./run-tfjs.js")).tfjsRunner(module, seed, backend);
-}
-
-/** onnxruntime-node is imported only for `--backend ort` (load.ts reports a broken install). */
-async function ortRunner(module: IrModule, seed: number): Promise<Runner> {
-  return (await import("./run-ort.js")).ortRunner(module, seed);
-}
-
 export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<number> {
   const loaded = isDirectory(io, spec)
     ? loadIrDir(io, resolve(io.cwd, spec))
@@ -119,21 +95,15 @@ export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<nu
     io.stderr(`s2sc: ${src.error}\n`);
     return EXIT.usage;
   }
-  let runner: Runner;
-  try {
-    runner =
-      opts.backend === "tfjs"
-        ? await tfjsRunner(module, opts.seed, opts.tfBackend ?? "wasm")
-        : opts.backend === "ort"
-          ? await ortRunner(module, opts.seed)
-          : interpRunner(module, opts.seed);
-  } catch (e) {
-    if (e instanceof OrtUnavailableError) {
-      io.stderr(`s2sc: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    throw e;
+  const opened = await openBackendModel(module, initWeights(module, opts.seed), {
+    backend: opts.backend,
+    tfBackend: opts.tfBackend ?? "wasm",
+  });
+  if ("error" in opened) {
+    io.stderr(`s2sc: ${opened.error}\n`);
+    return EXIT.usage;
   }
+  const runner = opened.model;
   try {
     return await report(io, module, opts, runner, src.ids);
   } finally {
@@ -145,7 +115,7 @@ async function report(
   io: Io,
   module: IrModule,
   opts: RunOptions,
-  runner: Runner,
+  runner: BackendModel,
   srcIds: number[],
 ): Promise<number> {
   const src = { ids: srcIds };

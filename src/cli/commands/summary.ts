@@ -1,10 +1,11 @@
 /** `s2sc summary FILE[:MODEL]`: the layer table, parameter counts, weight bytes and compute. */
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
-import { summarize } from "../../summary/data.js";
+import { DEFAULT_REFERENCE_LENGTH, opCounts, summarize } from "../../node/index.js";
 import { summaryJson, summaryText } from "../summary-format.js";
 import { opCountTable, optimiseForCli, type PassCliOptions } from "../passes-options.js";
-import { opCounts } from "../../passes/index.js";
+
+export { DEFAULT_REFERENCE_LENGTH };
 
 export interface SummaryOptions extends PassCliOptions {
   json?: boolean;
@@ -14,13 +15,10 @@ export interface SummaryOptions extends PassCliOptions {
   length: number;
 }
 
-/** The default reference length: a typical subword sentence length in translation. */
-export const DEFAULT_REFERENCE_LENGTH = 64;
-
 export function runSummary(io: Io, spec: string, opts: SummaryOptions): number {
   const loaded = loadModule(io, spec, { memoryBudgetBytes: opts.memoryBudget });
   if ("exitCode" in loaded) return loaded.exitCode;
-  const data = summarize(loaded.module, opts.length);
+  const data = summarize(loaded.module, { referenceLength: opts.length });
   // Op counts before and after the -O pipeline (default -O2) show what the passes do.
   const optimised = optimiseForCli(io, loaded.module, opts);
   if ("exitCode" in optimised) return optimised.exitCode;

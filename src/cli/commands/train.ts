@@ -5,11 +5,16 @@
  * continues a checkpoint exactly. Ctrl-C saves a checkpoint and exits cleanly.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { TF_BACKENDS, type TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
-import { TASKS, type TaskName } from "../../data/tasks.js";
-import { TOKENIZERS, type Tokenizer } from "../../data/vocab.js";
-import { openTrainRun } from "../../node/train-run.js";
-import { duration } from "../../train/index.js";
+import {
+  duration,
+  openTrainRun,
+  TASKS,
+  TF_BACKENDS,
+  TOKENIZERS,
+  type TaskName,
+  type TfBackend,
+  type Tokenizer,
+} from "../../node/index.js";
 import { EXIT, type Io } from "../io.js";
 import { loadModule } from "../load-module.js";
 import { makeProgress } from "../train-progress.js";

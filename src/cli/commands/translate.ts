@@ -7,20 +7,14 @@
  */
 import { resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { InterpModel } from "../../backends/interp/model.js";
-import { makeTensor, type Tensor } from "../../reference/tensor.js";
-import { TF_BACKENDS, type TfBackend } from "../../backends/tfjs/runtime/tf-backends.js";
-import { OrtUnavailableError } from "../../node/ort/load.js";
-import { detokenize, tokenize } from "../../data/vocab.js";
-import { interpStepModel } from "../../decode/interp.js";
-import { decodeAll, type Hypothesis } from "../../decode/search.js";
-import type { StepModel } from "../../decode/step-model.js";
 import {
-  CheckpointError,
-  loadCheckpoint,
-  loadCheckpointModule,
-  weightsMismatch,
-} from "../../node/checkpoint.js";
+  openBackendModel,
+  readTrainedModel,
+  TF_BACKENDS,
+  translateLines,
+  type RunBackend,
+  type TfBackend,
+} from "../../node/index.js";
 import { EXIT, type Io } from "../io.js";
 import { positiveIntOption } from "../units.js";
 
@@ -29,12 +23,10 @@ export interface TranslateOptions {
   beam: number;
   lengthPenalty: number;
   maxLength?: number;
-  backend: "interp" | "tfjs" | "ort";
+  backend: RunBackend;
   tfBackend?: TfBackend;
   json?: boolean;
 }
-
-const BATCH = 64;
 
 export async function runTranslate(
   io: Io,
@@ -42,79 +34,35 @@ export async function runTranslate(
   opts: TranslateOptions,
   readStdin: () => Promise<string> = async () => "",
 ): Promise<number> {
-  const path = resolve(io.cwd, dir);
-  let ckpt;
-  let module;
-  try {
-    ckpt = loadCheckpoint(path);
-    module = loadCheckpointModule(path);
-  } catch (e) {
-    if (e instanceof CheckpointError) {
-      io.stderr(`s2sc: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    throw e;
-  }
-  const bad = weightsMismatch(module, ckpt.weights);
-  if (bad !== undefined) {
-    io.stderr(`s2sc: ${dir}: ${bad} (a damaged checkpoint)\n`);
+  const read = readTrainedModel(resolve(io.cwd, dir));
+  if ("error" in read) {
+    io.stderr(
+      `s2sc: ${read.damaged ? `${dir}: ${read.error} (a damaged checkpoint)` : read.error}\n`,
+    );
     return EXIT.usage;
   }
+  const { module, checkpoint } = read.trained;
   const text = opts.input ?? (await readStdin());
   const lines =
     opts.input !== undefined ? [opts.input] : text.split("\n").map((l) => l.replace(/\r$/, ""));
   if (opts.input === undefined && lines.at(-1) === "") lines.pop();
 
-  let step: StepModel<unknown>;
-  let dispose = () => {};
-  if (opts.backend === "ort") {
-    const { createOrtModel } = await import("../../node/ort/model.js");
-    const { ortStepModel } = await import("../../node/ort/step-model.js");
-    try {
-      const model = await createOrtModel(module, ckpt.weights);
-      step = ortStepModel(model) as StepModel<unknown>;
-      dispose = () => void model.dispose();
-    } catch (e) {
-      if (e instanceof OrtUnavailableError) {
-        io.stderr(`s2sc: ${e.message}\n`);
-        return EXIT.usage;
-      }
-      throw e;
-    }
-  } else if (opts.backend === "tfjs") {
-    const { createTfjsModel } = await import("../../backends/tfjs/index.js");
-    const { tfjsStepModel } = await import("../../decode/tfjs.js");
-    const model = await createTfjsModel(module, ckpt.weights, {
-      backend: opts.tfBackend ?? "wasm",
-    });
-    step = tfjsStepModel(model) as StepModel<unknown>;
-    dispose = () => model.dispose();
-  } else {
-    const weights = new Map<string, Tensor>();
-    for (const [k, v] of ckpt.weights) weights.set(k, makeTensor("float32", v.dims, v.data));
-    step = interpStepModel(new InterpModel(module, weights)) as StepModel<unknown>;
+  const opened = await openBackendModel(module, checkpoint.weights, {
+    backend: opts.backend,
+    tfBackend: opts.tfBackend ?? "wasm",
+  });
+  if ("error" in opened) {
+    io.stderr(`s2sc: ${opened.error}\n`);
+    return EXIT.usage;
   }
   try {
-    for (let i = 0; i < lines.length; i += BATCH) {
-      const chunk = lines.slice(i, i + BATCH);
-      const src = chunk.map((l) => ckpt.srcVocab.encode(tokenize(l, ckpt.tokenizer)));
-      const hyps: Hypothesis[] = await decodeAll(step, src, {
-        beam: opts.beam,
-        lengthPenalty: opts.lengthPenalty,
-        ...(opts.maxLength !== undefined ? { maxLength: opts.maxLength } : {}),
-      });
-      hyps.forEach((h, b) => {
-        const output = detokenize(ckpt.tgtVocab.decode(h.tokens), ckpt.tokenizer);
-        if (opts.json) {
-          io.stdout(
-            JSON.stringify({ input: chunk[b], output, logProb: h.logProb, finished: h.finished }) +
-              "\n",
-          );
-        } else io.stdout(output + "\n");
-      });
+    for await (const t of translateLines(opened.model, checkpoint, lines, opts)) {
+      if (opts.json) {
+        io.stdout(JSON.stringify(t) + "\n");
+      } else io.stdout(t.output + "\n");
     }
   } finally {
-    dispose();
+    opened.model.dispose();
   }
   return EXIT.ok;
 }
