@@ -19,10 +19,11 @@
  * reached through its index.ts only. Modules directly in src/backends are helpers the
  * backends share (a SHA-256), imported directly.
  *
- * The tfjs runtime (src/runtime) is the one stage that starts @tensorflow/tfjs when it
- * is loaded (~0.4 s), so every other module imports it with `import()` where it runs a
- * model, or its types only: importing an entry, or a CLI command that needs no model,
- * never starts tfjs (test/api/startup.test.ts checks what loads).
+ * The tfjs runtime (src/runtime) starts @tensorflow/tfjs when it is loaded (~0.4 s), and
+ * the formatter (src/format) loads prettier, so every other module imports them with
+ * `import()` where it runs a model or formats text, or their types only: importing an
+ * entry, or a CLI command that needs neither, never loads them (test/api/startup.test.ts
+ * checks what loads).
  */
 
 /** The regex alternatives naming the core's stage folders (see the header). */
@@ -65,6 +66,17 @@ function onlyBelow(name, from, below, comment) {
     severity: "error",
     from: { path: `^src/(${from})/` },
     to: { path: "^src/", pathNot: `^src/(${allowed})/` },
+  };
+}
+
+/** Stage `stage` is imported only with import(), or as types, from outside it (it is heavy to load). */
+function onDemand(name, stage, comment) {
+  return {
+    name,
+    comment,
+    severity: "error",
+    from: { path: "^src/", pathNot: `^src/${stage}/` },
+    to: { path: `^src/${stage}/`, dependencyTypesNot: ["dynamic-import", "type-only"] },
   };
 }
 
@@ -189,15 +201,18 @@ module.exports = {
       ["backends/tfjs", "decode", "data", "ir", "diagnostics"],
       "The tfjs runtime runs the tfjs backend's generated code, with the searches and data it evaluates on; the front end, passes and training are above it.",
     ),
-    {
-      name: "runtime-on-demand",
-      comment:
-        "src/runtime starts tfjs (~0.4 s) when it is loaded: elsewhere it is imported with import() where a model runs, " +
+    onDemand(
+      "runtime-on-demand",
+      "runtime",
+      "src/runtime starts tfjs (~0.4 s) when it is loaded: elsewhere it is imported with import() where a model runs, " +
         "or as types, so that importing the entries or starting the CLI never loads tfjs.",
-      severity: "error",
-      from: { path: "^src/", pathNot: "^src/runtime/" },
-      to: { path: "^src/runtime/", dependencyTypesNot: ["dynamic-import", "type-only"] },
-    },
+    ),
+    onDemand(
+      "format-on-demand",
+      "format",
+      "src/format loads prettier when it is loaded: elsewhere it is imported with import() where text is formatted, " +
+        "or as types, so that check, summary and the entries never load prettier.",
+    ),
     {
       name: "no-circular",
       comment: "A cycle makes two modules one: split out what both need.",

@@ -139,6 +139,11 @@ const CASES: Case[] = [
     },
   },
   {
+    rule: "format-on-demand",
+    files: { ...stages("format"), "src/api/index.ts": uses("../format/index") },
+    fixed: { "src/api/index.ts": 'export const load = () => import("../format/index");\n' },
+  },
+  {
     rule: "no-circular",
     files: { "src/ir/a.ts": uses("./b"), "src/ir/b.ts": uses("./a") },
     fixed: { "src/ir/b.ts": INDEX },
