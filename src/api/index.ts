@@ -177,3 +177,13 @@ export { duration } from "../train/index.js";
 export type { Tensor } from "../reference/index.js";
 /** The checked models `FILE[:MODEL]` names, unelaborated: that one, or every model of the file. */
 export { selectModels, type ModelsSelection } from "./select-models.js";
+/** How long sources and targets may be (the position table), checked before a model runs. */
+export {
+  lengthLimits,
+  sourceLengthProblem,
+  targetLengthProblem,
+  assertInputLengths,
+  InputLengthError,
+  type LengthLimits,
+  type PositionConfig,
+} from "../decode/index.js";

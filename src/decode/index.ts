@@ -6,3 +6,4 @@
 export * from "./search.js";
 export * from "./step-model.js";
 export * from "./interp.js";
+export * from "./lengths.js";

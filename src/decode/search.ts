@@ -10,6 +10,7 @@
  * keeps it when it scores higher, so a wider beam never returns a worse sequence than
  * greedy under the model (plain beam search can prune the greedy path).
  */
+import { assertInputLengths } from "./lengths.js";
 import type { StepModel } from "./step-model.js";
 
 export interface Hypothesis {
@@ -58,6 +59,8 @@ export async function greedy<S>(
   const { pad, bos, eos } = m.specials;
   const V = m.vocab;
   const B = src.length;
+  // A source past the position table is the caller's error, the same on every backend.
+  assertInputLengths({ maxLength: m.maxPositions }, src);
   const limits = src.map((s) => outputLimit(m as StepModel<unknown>, s.length, options.maxLength));
   const hyps: Hypothesis[] = src.map(() => ({ tokens: [], logProb: 0, finished: false }));
   const done = limits.map((l) => l === 0);
@@ -115,6 +118,7 @@ export async function beamSearch<S>(
   const alpha = options.lengthPenalty ?? 0;
   const { pad, bos, eos } = m.specials;
   const V = m.vocab;
+  assertInputLengths({ maxLength: m.maxPositions }, [src]);
   const limit = outputLimit(m as StepModel<unknown>, src.length, options.maxLength);
   const finished: Hypothesis[] = [];
   let live: Live[] = [{ tokens: [], logProb: 0 }];

@@ -6,7 +6,7 @@
  * opening a model on the interpreter never starts tfjs or loads onnxruntime-node.
  */
 import type { WeightData, TfBackend } from "../backends/tfjs/index.js";
-import type { StepModel } from "../decode/index.js";
+import { assertInputLengths, type StepModel } from "../decode/index.js";
 import type { IrModule } from "../ir/index.js";
 import type { Tensor } from "../reference/index.js";
 import { OrtUnavailableError } from "./ort/index.js";
@@ -35,7 +35,9 @@ export interface BackendModel {
 
 /**
  * Opens `module` with `weights` on a backend. ONNX Runtime missing or broken is an
- * `error` (an optional dependency, not a bug); anything else that fails is thrown.
+ * `error` (an optional dependency, not a bug); anything else that fails is thrown. A
+ * source or target longer than the position table throws InputLengthError (from
+ * src/decode/lengths.ts) with the same message on every backend.
  */
 export async function openBackendModel(
   module: IrModule,
@@ -43,14 +45,39 @@ export async function openBackendModel(
   options: BackendModelOptions,
 ): Promise<{ model: BackendModel } | { error: string }> {
   if (options.backend === "tfjs")
-    return { model: await tfjsModel(module, weights, options.tfBackend ?? "wasm") };
-  if (options.backend === "interp") return { model: await interpModel(module, weights) };
+    return {
+      model: withLengthChecks(
+        module,
+        await tfjsModel(module, weights, options.tfBackend ?? "wasm"),
+      ),
+    };
+  if (options.backend === "interp")
+    return { model: withLengthChecks(module, await interpModel(module, weights)) };
   try {
-    return { model: await ortModel(module, weights) };
+    return { model: withLengthChecks(module, await ortModel(module, weights)) };
   } catch (e) {
     if (e instanceof OrtUnavailableError) return { error: e.message };
     throw e;
   }
+}
+
+/**
+ * Checks inputs against the position table before a backend sees them (each would fail
+ * in its own words: a Gather error, a GatherV2 error, an ORT log). The searches over
+ * `step` check sources themselves (src/decode/search.ts).
+ */
+function withLengthChecks(module: IrModule, model: BackendModel): BackendModel {
+  return {
+    ...model,
+    async greedy(src, maxLength) {
+      assertInputLengths(module.config, [src]);
+      return model.greedy(src, maxLength);
+    },
+    async logits(src, tgtIn) {
+      assertInputLengths(module.config, [src], [tgtIn]);
+      return model.logits(src, tgtIn);
+    },
+  };
 }
 
 async function interpModel(

@@ -1,0 +1,76 @@
+/**
+ * How long a source and a target may be for a model with fixed position tables
+ * (`max_length` rows; sinusoidal tables without `max_length` have 1024). Every backend
+ * looks position p up in row p, so a longer input would read past the table: the
+ * interpreter, tfjs and ONNX Runtime each fail there in their own words. Callers check
+ * here first and report one message, the same on every backend.
+ *
+ * Positions used: a source of n tokens reads rows 0..n−1 (no <eos> is added), so n ≤
+ * max_length. The decoder reads <bos> then the target, so a target of n tokens reads
+ * rows 0..n (the last one predicts <eos>), so n ≤ max_length − 1. Models without a
+ * position table (recurrent ones) have no limit.
+ */
+
+/** What a model's config says about positions (the IR's `ModelConfig`, or the tfjs CONFIG). */
+export interface PositionConfig {
+  maxLength?: number | null;
+}
+
+export interface LengthLimits {
+  /** Rows of the (smallest) position table. */
+  positions: number;
+  /** Source tokens at most. */
+  source: number;
+  /** Target tokens at most, without <bos> and <eos> (the decoder reads <bos> first). */
+  target: number;
+}
+
+/** A source or target longer than the model's position table (a user's input, not a bug). */
+export class InputLengthError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputLengthError";
+  }
+}
+
+/** The limits of a model, or undefined when it has no position table. */
+export function lengthLimits(config: PositionConfig): LengthLimits | undefined {
+  const p = config.maxLength;
+  if (p === undefined || p === null) return undefined;
+  return { positions: p, source: p, target: p - 1 };
+}
+
+const RAISE = "raise `max_length` in the spec";
+
+/** Why a source of `length` tokens does not fit, or undefined when it does. */
+export function sourceLengthProblem(config: PositionConfig, length: number): string | undefined {
+  const l = lengthLimits(config);
+  if (l === undefined || length <= l.source) return undefined;
+  return `the source has ${length} tokens, but the model reads at most ${l.source} (its position table has ${l.positions} rows: ${RAISE})`;
+}
+
+/** Why a target of `length` tokens (without <bos>/<eos>) does not fit, or undefined when it does. */
+export function targetLengthProblem(config: PositionConfig, length: number): string | undefined {
+  const l = lengthLimits(config);
+  if (l === undefined || length <= l.target) return undefined;
+  return `the target has ${length} tokens, but the model reads at most ${l.target} (the decoder reads <bos> first and its position table has ${l.positions} rows: ${RAISE})`;
+}
+
+/**
+ * Throws InputLengthError for the first source row, or decoder input row (starting with
+ * <bos>), that does not fit.
+ */
+export function assertInputLengths(
+  config: PositionConfig,
+  src: readonly (readonly number[])[],
+  tgtIn: readonly (readonly number[])[] = [],
+): void {
+  for (const s of src) {
+    const p = sourceLengthProblem(config, s.length);
+    if (p !== undefined) throw new InputLengthError(p);
+  }
+  for (const t of tgtIn) {
+    const p = targetLengthProblem(config, Math.max(0, t.length - 1));
+    if (p !== undefined) throw new InputLengthError(p);
+  }
+}
