@@ -147,7 +147,7 @@ export { formatFile, type FormatFileResult } from "./format-file.js";
 export { ExperimentError, loadExperiment, type Experiment } from "./experiment/load.js";
 export { PLOTS, renderSvg } from "./experiment/plot.js";
 export { runAll, WorkerError } from "./experiment/pool.js";
-export { report, type PlotPaths, type RunContext } from "./experiment/report.js";
+export { report, withWordsOf, type PlotPaths, type RunContext } from "./experiment/report.js";
 export type { ExperimentResult } from "./experiment/result.js";
 export {
   checkModel,

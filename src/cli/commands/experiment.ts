@@ -26,6 +26,7 @@ import {
   runAll,
   runModel,
   TF_BACKENDS,
+  withWordsOf,
   WorkerError,
   writeFileAtomic,
   type Experiment,
@@ -118,15 +119,8 @@ export async function runExperiment(
   o: ExperimentOptions,
   argv: readonly string[] = [],
 ): Promise<number> {
-  if (o.fromResults !== undefined) {
-    if (inputs.length > 0) {
-      io.stderr("s2sc: give experiment files or --from-results, not both\n");
-      return EXIT.usage;
-    }
-    return await rerender(io, o.fromResults, o, argv);
-  }
   const files = expand(io, inputs);
-  if (files.length === 0) {
+  if (files.length === 0 && (o.fromResults === undefined || inputs.length > 0)) {
     io.stderr(
       inputs.length === 0
         ? "s2sc: give experiment files (or directories of them), or --from-results FILE\n"
@@ -150,6 +144,8 @@ export async function runExperiment(
     for (const p of problems) io.stderr(`s2sc: ${p}\n`);
     return unreadable ? EXIT.usage : EXIT.input;
   }
+  // With files, a re-rendered report takes their words (title, about, report).
+  if (o.fromResults !== undefined) return await rerender(io, o.fromResults, o, argv, experiments);
   try {
     if (o.worker !== undefined) return await runWorker(io, experiments[0]!, o.worker, o);
   } catch (e) {
@@ -194,6 +190,7 @@ export async function runExperiment(
         name: exp.name,
         title: exp.title,
         ...(exp.about !== undefined ? { about: exp.about } : {}),
+        ...(exp.report !== undefined ? { report: exp.report } : {}),
         task: exp.task,
         ...(exp.task.name !== "dates" ? { trainMax: exp.trainRange?.hi ?? 20 } : {}),
         settings: experimentSettings(exp),
@@ -244,6 +241,7 @@ async function rerender(
   file: string,
   o: ExperimentOptions,
   argv: readonly string[],
+  files: readonly Experiment[],
 ): Promise<number> {
   let saved: { context: RunContext; experiments: ExperimentResult[] };
   try {
@@ -260,12 +258,19 @@ async function rerender(
     io.stderr(`s2sc: ${file}: not the results.json of an experiment run\n`);
     return EXIT.input;
   }
+  const results = files.length > 0 ? withWordsOf(saved.experiments, files) : saved.experiments;
+  if ("missing" in results) {
+    io.stderr(
+      `s2sc: ${file}: no results for ${results.missing.file} (experiment \`${results.missing.name}\`)\n`,
+    );
+    return EXIT.input;
+  }
   const ctx: RunContext = {
     ...saved.context,
     rerendered: ["s2sc", ...argv].join(" "),
     ...(o.note !== undefined ? { note: o.note } : {}),
   };
-  return await writeOutputs(io, saved.experiments, ctx, o);
+  return await writeOutputs(io, results, ctx, o);
 }
 
 async function writeOutputs(
@@ -365,7 +370,7 @@ export function registerExperiment(
     )
     .option(
       "--from-results <file>",
-      "re-render the report and plots from an earlier run's results.json, without training",
+      "re-render the report and plots from an earlier run's results.json, without training (with files: their experiments, in their words)",
     )
     .option("--note <text>", "a line about the run for the report (e.g. the machine was shared)")
     .addOption(new Option("--worker <label>").hideHelp())

@@ -5,13 +5,14 @@
 import type { TrainSettings } from "../../train/index.js";
 import type { Experiment } from "./load.js";
 import type { ModelResult } from "./run.js";
-import type { Reading } from "./schema.js";
+import type { Reading, ReportHead } from "./schema.js";
 
 export interface ExperimentResult {
   file: string;
   name: string;
   title: string;
   about?: string;
+  report?: ReportHead;
   task: Experiment["task"];
   /** Longest training length of copy/reverse/sort (dates: undefined). */
   trainMax?: number;

@@ -42,10 +42,23 @@ export type Reading =
 
 export type PlotKind = "accuracy-by-length" | "accuracy-by-step" | "final-accuracy";
 
+/**
+ * The heading and introduction of the whole report, as the author writes them. Without
+ * one the report is headed by the experiment's title (one file) or "Experiments" (several)
+ * and introduced by a neutral line naming the files (report.ts).
+ */
+export interface ReportHead {
+  title: string;
+  /** Markdown, the report's first paragraph. */
+  intro?: string;
+}
+
 export interface ExperimentFile {
   title: string;
   /** Markdown: what the paper claims and how this experiment tests it. */
   about?: string;
+  /** The report's heading and introduction when this is the first file of the run that has one. */
+  report?: ReportHead;
   task: { name: TaskName; lengths?: string; symbols?: number };
   train: TrainConfig;
   models: ModelEntry[];
@@ -68,6 +81,12 @@ export const EXPERIMENT_SCHEMA = {
     $schema: { type: "string" },
     title: { type: "string", minLength: 1 },
     about: { type: "string" },
+    report: {
+      type: "object",
+      additionalProperties: false,
+      required: ["title"],
+      properties: { title: { type: "string", minLength: 1 }, intro: { type: "string" } },
+    },
     task: {
       type: "object",
       additionalProperties: false,
