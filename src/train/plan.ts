@@ -18,6 +18,7 @@ import type { IrModule } from "../ir/index.js";
 import type { Checkpoint } from "./checkpoint-data.js";
 import type { DataInput } from "./data-choice.js";
 import { withDropoutRate } from "./dropout.js";
+import { dataLengthProblem } from "./lengths.js";
 import { problem, type TrainProblem } from "./problem.js";
 import { resumeProblem } from "./resume.js";
 import {
@@ -90,6 +91,9 @@ export function planTraining(input: PlanInput): TrainingPlan | TrainProblem {
     if (e instanceof DataError) return problem("input", e.format());
     throw e;
   }
+  // Before the first step: a pair past the position table would fail mid-training.
+  const tooLong = dataLengthProblem(module.config, input.data);
+  if (tooLong !== undefined) return tooLong;
   // train.dropout / --dropout replaces the spec's dropout rates while training.
   const trained =
     settings.dropout === undefined ? module : withDropoutRate(module, settings.dropout);
