@@ -100,3 +100,21 @@ describe("--from-results with experiment files", () => {
     expect(r.err).toMatch(/results\.json: no results for .*4-other\.json \(experiment `4-other`\)/);
   });
 });
+
+describe("the report's command line", () => {
+  async function command(env: Record<string, string>) {
+    const io = recordingIo(repo, env);
+    const argv = ["experiment", "test/experiment/fixtures/tiny.json", "--tf-backend", "cpu"];
+    expect(await main(argv, io)).toBe(0);
+    return /- \*\*Command:\*\* (.*)/.exec(io.out)?.[1];
+  }
+
+  it("names an npm script, but not npx, which is no script", async () => {
+    const plain = "`s2sc experiment test/experiment/fixtures/tiny.json --tf-backend cpu`";
+    expect(await command({ npm_lifecycle_event: "npx" })).toBe(plain);
+    expect(await command({})).toBe(plain);
+    expect(await command({ npm_lifecycle_event: "experiments" })).toBe(
+      "`npm run experiments` = " + plain,
+    );
+  }, 60_000);
+});

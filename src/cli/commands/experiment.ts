@@ -217,12 +217,13 @@ export async function runExperiment(
     }
     throw e;
   }
+  // Through `npm run experiments` the report names the script as well as the command;
+  // `npx s2sc` sets the event to "npx", which is no script of the package.
+  const script = io.env["npm_lifecycle_event"];
   const ctx: RunContext = {
-    // Through `npm run experiments` the report names the script as well as the command.
     command:
-      (io.env["npm_lifecycle_event"] !== undefined
-        ? `npm run ${io.env["npm_lifecycle_event"]}\` = \``
-        : "") + ["s2sc", ...argv].join(" "),
+      (script !== undefined && script !== "npx" ? `npm run ${script}\` = \`` : "") +
+      ["s2sc", ...argv].join(" "),
     started: started.toISOString().replace(/\.\d+Z$/, "Z"),
     machine: machine(),
     load: { start: loadStart, end: loadavg() },
