@@ -2,7 +2,8 @@
  * A model running on TensorFlow.js in this process (Node or a browser): the generated
  * code of the tfjs backend with the weights as variables, so that the same object
  * encodes, decodes, searches and trains. Tensors it returns belong to the caller
- * (`dispose` them, or `disposeEncoded` what `encode` returns).
+ * (`dispose` them, or `disposeEncoded` what `encode` returns). A source or target longer
+ * than the model's position table throws InputLengthError (`lengthLimits` says how long).
  *
  * The default tfjs backend is `cpu`, which needs nothing but JavaScript; `wasm` is many
  * times faster but must find its .wasm files: a page gives their URL (`wasmPaths`), and
@@ -101,11 +102,14 @@ export class TfjsRuntime {
 
   /** Encodes a batch of sources (token ids, one row each); release with `disposeEncoded`. */
   encode(src: number[][]): Encoded {
+    // Past the position table every tfjs backend fails in its own words (a Gather error).
+    this.search.assertInputLengths(this.module.config, { src });
     return this.model.encode(src);
   }
 
   /** Teacher-forced logits [B, T, V]; each row of `tgtIn` starts with <bos>. */
   decode(encoded: Encoded, tgtIn: number[][]): Tf.Tensor {
+    this.search.assertInputLengths(this.module.config, { tgtIn });
     return this.model.decode(encoded, tgtIn);
   }
 
@@ -149,6 +153,7 @@ export class TfjsRuntime {
 
   /** One optimiser step on a batch (dropout on); returns the loss before the step. */
   trainStep(batch: Batch, options: TrainStepOptions = {}): number {
+    this.search.assertInputLengths(this.module.config, batch);
     const optimizer =
       options.optimizer ?? (this.optimizer ??= this.tf.train.adam(options.learningRate ?? 1e-3));
     return this.model.trainStep(optimizer, batch, {

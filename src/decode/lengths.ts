@@ -56,21 +56,20 @@ export function targetLengthProblem(config: PositionConfig, length: number): str
   return `the target has ${length} tokens, but the model reads at most ${l.target} (the decoder reads <bos> first and its position table has ${l.positions} rows: ${RAISE})`;
 }
 
-/**
- * Throws InputLengthError for the first source row, or decoder input row (starting with
- * <bos>), that does not fit.
- */
-export function assertInputLengths(
-  config: PositionConfig,
-  src: readonly (readonly number[])[],
-  tgtIn: readonly (readonly number[])[] = [],
-): void {
-  for (const s of src) {
-    const p = sourceLengthProblem(config, s.length);
-    if (p !== undefined) throw new InputLengthError(p);
-  }
-  for (const t of tgtIn) {
-    const p = targetLengthProblem(config, Math.max(0, t.length - 1));
-    if (p !== undefined) throw new InputLengthError(p);
-  }
+/** Rows of token ids to check: sources, targets (without <bos>/<eos>) or decoder inputs (with <bos>). */
+export interface InputRows {
+  src?: readonly (readonly number[])[];
+  tgt?: readonly (readonly number[])[];
+  tgtIn?: readonly (readonly number[])[];
+}
+
+/** Throws InputLengthError for the first row that does not fit. */
+export function assertInputLengths(config: PositionConfig, rows: InputRows): void {
+  const problems = [
+    ...(rows.src ?? []).map((s) => sourceLengthProblem(config, s.length)),
+    ...(rows.tgt ?? []).map((t) => targetLengthProblem(config, t.length)),
+    ...(rows.tgtIn ?? []).map((t) => targetLengthProblem(config, Math.max(0, t.length - 1))),
+  ];
+  const first = problems.find((p) => p !== undefined);
+  if (first !== undefined) throw new InputLengthError(first);
 }

@@ -70,11 +70,11 @@ function withLengthChecks(module: IrModule, model: BackendModel): BackendModel {
   return {
     ...model,
     async greedy(src, maxLength) {
-      assertInputLengths(module.config, [src]);
+      assertInputLengths(module.config, { src: [src] });
       return model.greedy(src, maxLength);
     },
     async logits(src, tgtIn) {
-      assertInputLengths(module.config, [src], [tgtIn]);
+      assertInputLengths(module.config, { src: [src], tgtIn: [tgtIn] });
       return model.logits(src, tgtIn);
     },
   };
