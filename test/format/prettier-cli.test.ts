@@ -43,9 +43,12 @@ function prettier(args: string[], input?: string) {
 describe("prettier --plugin", () => {
   it("exports the compiled plugin as s2sc/prettier", () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
-      exports: Record<string, string>;
+      exports: Record<string, { types: string; default: string }>;
     };
-    expect(manifest.exports["./prettier"]).toBe("./dist/format/plugin.js");
+    expect(manifest.exports["./prettier"]).toEqual({
+      types: "./dist/format/plugin.d.ts",
+      default: "./dist/format/plugin.js",
+    });
   });
 
   it("checks the specs with --plugin s2sc/prettier", () => {
