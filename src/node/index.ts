@@ -138,7 +138,15 @@ export {
   type RunBackend,
 } from "./backend-model.js";
 /** Lines of text translated with a trained model and its vocabularies. */
-export { translateLines, type TranslateOptions, type Translation } from "./translate.js";
+export {
+  encodeLine,
+  targetText,
+  translateLines,
+  unknownTokensMessage,
+  type EncodedLine,
+  type TranslateOptions,
+  type Translation,
+} from "./translate.js";
 /** `format` over a file, under its prettier configuration. */
 export { formatFile, type FormatFileResult } from "./format-file.js";
 

@@ -3,7 +3,9 @@
  * TEXT` or lines on stdin, tokenised and mapped with the checkpoint's tokenizer and
  * vocabularies; each output line is the detokenised decode. Greedy (`--beam 1`) or beam
  * search with a length penalty, through decode_step (src/decode/), on the interpreter,
- * tfjs or ONNX Runtime.
+ * tfjs or ONNX Runtime. Output line i answers input line i: a blank line prints empty, a
+ * line too long for the model prints empty with an error on stderr (exit 1), and tokens
+ * read as <unk> are a warning on stderr.
  */
 import { resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
@@ -12,8 +14,10 @@ import {
   readTrainedModel,
   TF_BACKENDS,
   translateLines,
+  unknownTokensMessage,
   type RunBackend,
   type TfBackend,
+  type Translation,
 } from "../../node/index.js";
 import { EXIT, type Io } from "../io.js";
 import { positiveIntOption } from "../units.js";
@@ -55,16 +59,26 @@ export async function runTranslate(
     io.stderr(`s2sc: ${opened.error}\n`);
     return EXIT.usage;
   }
+  let failed = false;
   try {
-    for await (const t of translateLines(opened.model, checkpoint, lines, opts)) {
-      if (opts.json) {
-        io.stdout(JSON.stringify(t) + "\n");
-      } else io.stdout(t.output + "\n");
+    let n = 0;
+    for await (const t of translateLines(opened.model, read.trained, lines, opts)) {
+      const where = opts.input !== undefined ? "--input" : `line ${++n}`;
+      warn(io, where, t);
+      if (t.error !== undefined) failed = true;
+      // A failed line prints empty too, so that output line i answers input line i.
+      io.stdout((opts.json ? JSON.stringify(t) : t.output) + "\n");
     }
   } finally {
     opened.model.dispose();
   }
-  return EXIT.ok;
+  return failed ? EXIT.input : EXIT.ok;
+}
+
+/** One stderr line per input line that was not translated or had tokens read as <unk>. */
+function warn(io: Io, where: string, t: Translation): void {
+  if (t.error !== undefined) io.stderr(`s2sc: ${where}: ${t.error}; not translated\n`);
+  else if (t.unknown.length > 0) io.stderr(`s2sc: ${where}: ${unknownTokensMessage(t.unknown)}\n`);
 }
 
 async function readAll(): Promise<string> {
@@ -108,7 +122,10 @@ export function registerTranslate(program: Command, io: Io, setExit: (code: numb
         ...TF_BACKENDS,
       ]),
     )
-    .option("--json", "print one JSON object per input: input, output, logProb, finished")
+    .option(
+      "--json",
+      "print one JSON object per input: input, output, logProb, finished, unknown (and error)",
+    )
     .action(async (dir: string, opts: TranslateOptions) => {
       setExit(await runTranslate(io, dir, opts, readAll));
     });
