@@ -37,7 +37,7 @@ export interface TrainOptions {
   resume?: boolean;
   seed?: number;
   json?: boolean;
-  backend: "tfjs" | "interp";
+  backend: "tfjs";
   tfBackend?: TfBackend;
 }
 
@@ -47,11 +47,6 @@ function fail(io: Io, message: string, code: number = EXIT.usage): number {
 }
 
 export async function runTrain(io: Io, spec: string, opts: TrainOptions): Promise<number> {
-  if (opts.backend !== "tfjs")
-    return fail(
-      io,
-      "training needs gradients, which only --backend tfjs has (the interpreter runs forward passes only)",
-    );
   const loaded = loadModule(io, spec);
   if ("exitCode" in loaded) return loaded.exitCode;
   const { model: checked, module } = loaded;
@@ -118,6 +113,15 @@ const floatOption = (text: string): number => {
   return n;
 };
 
+/** `--backend`: only tfjs computes gradients; the interpreter and ORT run forward passes only. */
+function trainBackend(text: string): "tfjs" {
+  if (text !== "tfjs")
+    throw new InvalidArgumentError(
+      "training needs gradients, which only --backend tfjs has (interp and ort run forward passes only)",
+    );
+  return "tfjs";
+}
+
 export function registerTrain(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("train")
@@ -178,8 +182,8 @@ export function registerTrain(program: Command, io: Io, setExit: (code: number) 
     )
     .option("--json", "print one JSON object per evaluation")
     .addOption(
-      new Option("--backend <backend>", "where to train")
-        .choices(["tfjs", "interp"])
+      new Option("--backend <backend>", "where to train: tfjs, the one backend with gradients")
+        .argParser(trainBackend)
         .default("tfjs"),
     )
     .addOption(
