@@ -9,7 +9,7 @@
  * lines go on. Tokens the vocabulary does not know are read as `<unk>` and listed in
  * `unknown`, for the caller to warn about.
  */
-import { decodeAll } from "../decode/index.js";
+import { decodeAll, sourceLengthProblem } from "../decode/index.js";
 import { detokenize, tokenize, type Tokenizer, type Vocabulary } from "../data/index.js";
 import type { IrModule } from "../ir/index.js";
 import type { BackendModel } from "./backend-model.js";
@@ -57,13 +57,9 @@ export function encodeLine(
   const tokens = tokenize(line, vocab.tokenizer);
   const ids = vocab.srcVocab.encode(tokens);
   const unknown = [...new Set(tokens.filter((t) => !vocab.srcVocab.has(t)))];
-  if (maxLength !== undefined && ids.length > maxLength)
-    return {
-      ids,
-      unknown,
-      error: `${ids.length} tokens, more than the model takes (max_length = ${maxLength})`,
-    };
-  return { ids, unknown };
+  // The same words as `run --src` and the searches use for a source too long.
+  const error = sourceLengthProblem({ maxLength }, ids.length);
+  return error === undefined ? { ids, unknown } : { ids, unknown, error };
 }
 
 /** The warning for tokens read as <unk>, listing them (one line, no prefix). */

@@ -30,7 +30,7 @@ describe("s2sc translate: input longer than max_length", () => {
   it("--input gets a one-line error and exit 1, not an internal error", async () => {
     const r = await translateInput(tooLong);
     expect(r.err).toBe(
-      `s2sc: --input: ${MAX_LENGTH + 1} tokens, more than the model takes (max_length = ${MAX_LENGTH}); not translated\n`,
+      `s2sc: --input: the source has ${MAX_LENGTH + 1} tokens, but the model reads at most ${MAX_LENGTH} (its position table has ${MAX_LENGTH} rows: raise \`max_length\` in the spec); not translated\n`,
     );
     expect(r.code).toBe(1);
   });
@@ -46,7 +46,7 @@ describe("s2sc translate: input longer than max_length", () => {
     const [abc, hgf] = alone.out.split("\n");
     const r = await translateStdin(`abc\n${tooLong}\nhgf\n`);
     expect(r.out.split("\n")).toEqual([abc, "", hgf, ""]);
-    expect(r.err).toMatch(/^s2sc: line 2: 9 tokens, more than the model takes \(max_length = 8\)/);
+    expect(r.err).toMatch(/^s2sc: line 2: the source has 9 tokens, but the model reads at most 8 /);
     expect(r.err.trim().split("\n")).toHaveLength(1);
     expect(r.code).toBe(1);
   });
@@ -58,7 +58,7 @@ describe("s2sc translate: input longer than max_length", () => {
       .split("\n")
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(bad).toMatchObject({ input: tooLong, output: "", finished: false });
-    expect(bad!["error"]).toMatch(/max_length = 8/);
+    expect(bad!["error"]).toMatch(/at most 8/);
     expect(good).not.toHaveProperty("error");
     expect(good).toMatchObject({ input: "ab", unknown: [] });
   });
