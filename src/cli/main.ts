@@ -98,10 +98,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   program
     .command("run")
     .description(
-      "one forward pass and a greedy decode of a model (FILE[:MODEL] or an IR directory)",
+      "one forward pass and a greedy decode of a model (FILE[:MODEL], an IR directory or a training run's directory)",
     )
-    .argument("<model>", "FILE, FILE:MODEL, or a directory with model.ir.json")
-    .requiredOption("--src <ids>", 'source token ids, space-separated (e.g. "4 5 6")')
+    .argument(
+      "<model>",
+      "FILE, FILE:MODEL, a directory with model.ir.json, or a checkpoint directory (`s2sc train --out`)",
+    )
+    .option("--src <ids>", 'source token ids, space-separated (e.g. "4 5 6")')
+    .option("--input <text>", "source text, read by a checkpoint directory's tokenizer")
     .option(
       "--tgt <ids>",
       "target token ids for the teacher-forced logits (default: the greedy decode)",

@@ -1,27 +1,27 @@
 /**
  * `s2sc run FILE[:MODEL]|DIR`: one teacher-forced forward pass and a greedy decode.
  * A DIR holding `model.ir.json` (from `compile --target ir`, or any tool that writes
- * our IR) is an input path as well as a spec.
+ * our IR) is an input path as well as a spec; a training run's DIR (`checkpoint.json`)
+ * runs its trained weights and reads `--input TEXT` with its tokenizer (run-subject.ts).
  */
-import { statSync } from "node:fs";
-import { resolve } from "node:path";
 import {
   initWeights,
   openBackendModel,
-  readIrDirectory,
   type BackendModel,
   type IrModule,
   type Tensor,
   type TfBackend,
 } from "../../node/index.js";
 import { EXIT, type Io } from "../io.js";
-import { loadModule } from "../load-module.js";
 import { optimiseForCli, type PassCliOptions } from "../passes-options.js";
+import { idsAsText, inputIds, loadRunSubject, type RunSubject } from "./run-subject.js";
 
 export interface RunOptions extends PassCliOptions {
   backend: "interp" | "tfjs" | "ort";
   seed: number;
-  src: string;
+  /** Source ids; or `input`, text read by a checkpoint's tokenizer. */
+  src?: string;
+  input?: string;
   tgt?: string;
   json?: boolean;
   maxLength?: number;
@@ -50,32 +50,6 @@ export function parseIds(
   return { ids };
 }
 
-function loadIrDir(io: Io, dir: string): { module: IrModule } | { exitCode: number } {
-  const read = readIrDirectory(dir);
-  if (read.module !== undefined) return { module: read.module };
-  if (!read.readable) {
-    io.stderr(
-      `s2sc: ${dir} is a directory without model.ir.json (write one with \`s2sc compile --target ir\`)\n`,
-    );
-    return { exitCode: EXIT.usage };
-  }
-  io.stderr(
-    `s2sc: ${read.path} is not valid s2s IR:\n${read.errors
-      .slice(0, 10)
-      .map((e) => `  ${e}\n`)
-      .join("")}`,
-  );
-  return { exitCode: EXIT.input };
-}
-
-function isDirectory(io: Io, p: string): boolean {
-  try {
-    return statSync(resolve(io.cwd, p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 function topTokens(logits: Tensor, b: number, t: number, k: number): number[] {
   const [, T, V] = logits.dims as [number, number, number];
   const row = (logits.data as Float32Array).subarray((b * T + t) * V, (b * T + t + 1) * V);
@@ -83,19 +57,16 @@ function topTokens(logits: Tensor, b: number, t: number, k: number): number[] {
 }
 
 export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<number> {
-  const loaded = isDirectory(io, spec)
-    ? loadIrDir(io, resolve(io.cwd, spec))
-    : loadModule(io, spec, { memoryBudgetBytes: opts.memoryBudget });
-  if ("exitCode" in loaded) return loaded.exitCode;
-  const optimised = optimiseForCli(io, loaded.module, opts, opts.backend);
+  const subject = loadRunSubject(io, spec, opts.memoryBudget);
+  if ("exitCode" in subject) return subject.exitCode;
+  const optimised = optimiseForCli(io, subject.module, opts, opts.backend);
   if ("exitCode" in optimised) return optimised.exitCode;
+  // Passes never rename parameters, so a checkpoint's weights fit the optimised module.
   const module = optimised.module;
-  const src = parseIds("--src", opts.src, module.config.sourceVocab);
-  if ("error" in src) {
-    io.stderr(`s2sc: ${src.error}\n`);
-    return EXIT.usage;
-  }
-  const opened = await openBackendModel(module, initWeights(module, opts.seed), {
+  const src = sourceIds(io, opts, subject);
+  if ("exitCode" in src) return src.exitCode;
+  const weights = subject.trained?.checkpoint.weights ?? initWeights(module, opts.seed);
+  const opened = await openBackendModel(module, weights, {
     backend: opts.backend,
     tfBackend: opts.tfBackend ?? "wasm",
   });
@@ -105,10 +76,29 @@ export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<nu
   }
   const runner = opened.model;
   try {
-    return await report(io, module, opts, runner, src.ids);
+    return await report(io, module, opts, runner, src.ids, subject);
   } finally {
     runner.dispose();
   }
+}
+
+/** `--src IDS` or `--input TEXT` (exactly one) as source ids. */
+function sourceIds(
+  io: Io,
+  opts: RunOptions,
+  subject: RunSubject,
+): { ids: number[] } | { exitCode: number } {
+  if ((opts.src === undefined) === (opts.input === undefined)) {
+    io.stderr("s2sc: give the source as --src IDS or, for a checkpoint directory, --input TEXT\n");
+    return { exitCode: EXIT.usage };
+  }
+  if (opts.input !== undefined) return inputIds(io, opts.input, subject);
+  const src = parseIds("--src", opts.src!, subject.module.config.sourceVocab);
+  if ("error" in src) {
+    io.stderr(`s2sc: ${src.error}\n`);
+    return { exitCode: EXIT.usage };
+  }
+  return src;
 }
 
 async function report(
@@ -117,7 +107,9 @@ async function report(
   opts: RunOptions,
   runner: BackendModel,
   srcIds: number[],
+  subject: RunSubject,
 ): Promise<number> {
+  const trained = subject.trained;
   const src = { ids: srcIds };
   const { bos } = module.config.specials;
   const maxLength = opts.maxLength ?? 2 * src.ids.length + 10;
@@ -139,20 +131,32 @@ async function report(
         backend: opts.backend,
         ...(opts.backend === "tfjs" ? { tfBackend: opts.tfBackend ?? "wasm" } : {}),
         model: module.model,
-        seed: opts.seed,
+        ...(trained === undefined
+          ? { seed: opts.seed }
+          : { checkpoint: { dir: trained.dir, step: trained.checkpoint.step } }),
+        ...(opts.input === undefined ? {} : { input: opts.input }),
         src: src.ids,
         tgt,
         logits: { dims: logits.dims, data: Array.from(logits.data as Float32Array) },
         greedy,
+        ...(trained === undefined ? {} : { greedyText: idsAsText(trained, greedy) }),
       }) + "\n",
     );
     return EXIT.ok;
   }
   const [B, T, V] = logits.dims;
-  io.stdout(`model ${module.model} on ${runner.label}, untrained weights from seed ${opts.seed}\n`);
+  const weightsFrom =
+    trained === undefined
+      ? `untrained weights from seed ${opts.seed}`
+      : `weights from ${trained.dir} (step ${trained.checkpoint.step})`;
+  // With a checkpoint, ids are shown as text too (JSON-quoted: spaces and blanks stay visible).
+  const asText = (ids: number[]) =>
+    trained === undefined ? "" : `   ${JSON.stringify(idsAsText(trained, ids))}`;
+  io.stdout(`model ${module.model} on ${runner.label}, ${weightsFrom}\n`);
+  if (opts.input !== undefined) io.stdout(`source:      ${JSON.stringify(opts.input)}\n`);
   io.stdout(`source ids:  ${src.ids.join(" ")}\n`);
   io.stdout(
-    `target ids:  ${tgt.join(" ")}${opts.tgt === undefined ? "   (the greedy decode; give --tgt to choose)" : ""}\n`,
+    `target ids:  ${tgt.join(" ")}${asText(tgt)}${opts.tgt === undefined ? "   (the greedy decode; give --tgt to choose)" : ""}\n`,
   );
   io.stdout(
     `logits:      [${B}, ${T}, ${V}] (teacher-forced; position t reads <bos> and target[0..t))\n`,
@@ -162,6 +166,8 @@ async function report(
     io.stdout(`  t=${t}  top 3: ${topTokens(logits, 0, t, 3).join(" ")}\n`);
   if ((T ?? 0) > shown)
     io.stdout(`  ... ${(T ?? 0) - shown} more positions (--json prints all logits)\n`);
-  io.stdout(`greedy:      ${greedy.length === 0 ? "(empty: <eos> first)" : greedy.join(" ")}\n`);
+  io.stdout(
+    `greedy:      ${greedy.length === 0 ? "(empty: <eos> first)" : greedy.join(" ") + asText(greedy)}\n`,
+  );
   return EXIT.ok;
 }
