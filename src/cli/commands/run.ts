@@ -7,6 +7,8 @@
 import {
   initWeights,
   openBackendModel,
+  sourceLengthProblem,
+  targetLengthProblem,
   type BackendModel,
   type IrModule,
   type Tensor,
@@ -50,6 +52,19 @@ export function parseIds(
   return { ids };
 }
 
+/**
+ * `--src`/`--input` (and `--tgt`) longer than the model's position table: a usage
+ * error, like other bad ids, before any backend is opened.
+ */
+function lengthError(module: IrModule, src: number[], opts: RunOptions): string | undefined {
+  const s = sourceLengthProblem(module.config, src.length);
+  if (s !== undefined) return `${opts.input !== undefined ? "--input" : "--src"}: ${s}`;
+  const tgt = opts.tgt;
+  if (tgt === undefined) return undefined;
+  const t = targetLengthProblem(module.config, tgt.trim().split(/\s+/).length);
+  return t === undefined ? undefined : `--tgt: ${t}`;
+}
+
 function topTokens(logits: Tensor, b: number, t: number, k: number): number[] {
   const [, T, V] = logits.dims as [number, number, number];
   const row = (logits.data as Float32Array).subarray((b * T + t) * V, (b * T + t + 1) * V);
@@ -65,6 +80,11 @@ export async function runRun(io: Io, spec: string, opts: RunOptions): Promise<nu
   const module = optimised.module;
   const src = sourceIds(io, opts, subject);
   if ("exitCode" in src) return src.exitCode;
+  const tooLong = lengthError(module, src.ids, opts);
+  if (tooLong !== undefined) {
+    io.stderr(`s2sc: ${tooLong}\n`);
+    return EXIT.usage;
+  }
   const weights = subject.trained?.checkpoint.weights ?? initWeights(module, opts.seed);
   const opened = await openBackendModel(module, weights, {
     backend: opts.backend,
