@@ -182,8 +182,10 @@ export {
   lengthLimits,
   sourceLengthProblem,
   targetLengthProblem,
+  inputLengthProblem,
   assertInputLengths,
   InputLengthError,
   type LengthLimits,
   type PositionConfig,
+  type InputRows,
 } from "../decode/index.js";

@@ -5,15 +5,19 @@
  * interpreter, tfjs and ONNX Runtime each fail there in their own words. Callers check
  * here first and report one message, the same on every backend.
  *
- * Positions used: a source of n tokens reads rows 0..n−1 (no <eos> is added), so n ≤
- * max_length. The decoder reads <bos> then the target, so a target of n tokens reads
- * rows 0..n (the last one predicts <eos>), so n ≤ max_length − 1. Models without a
- * position table (recurrent ones) have no limit.
+ * Positions used: a token's position is the number of real tokens before it, and
+ * padding takes none (docs/numerics.md), so only tokens other than <pad> count. A source
+ * of n tokens reads rows 0..n−1 (no <eos> is added), so n ≤ max_length. The decoder
+ * reads <bos> then the target, so a target of n tokens reads rows 0..n (the last one
+ * predicts <eos>), so n ≤ max_length − 1. Models without a position table (recurrent
+ * ones) have no limit.
  */
 
 /** What a model's config says about positions (the IR's `ModelConfig`, or the tfjs CONFIG). */
 export interface PositionConfig {
   maxLength?: number | null;
+  /** The <pad> id, which takes no position (default 0, as every s2sc model has it). */
+  specials?: { pad: number };
 }
 
 export interface LengthLimits {
@@ -63,13 +67,27 @@ export interface InputRows {
   tgtIn?: readonly (readonly number[])[];
 }
 
+/** Tokens of a row that take a position: all but <pad>. */
+const counted = (config: PositionConfig, row: readonly number[]) => {
+  const pad = config.specials?.pad ?? 0;
+  return row.reduce((n, id) => (id === pad ? n : n + 1), 0);
+};
+
+/** Why the first row that does not fit does not, or undefined when all fit. */
+export function inputLengthProblem(config: PositionConfig, rows: InputRows): string | undefined {
+  if (lengthLimits(config) === undefined) return undefined;
+  const problems = [
+    ...(rows.src ?? []).map((s) => sourceLengthProblem(config, counted(config, s))),
+    ...(rows.tgt ?? []).map((t) => targetLengthProblem(config, counted(config, t))),
+    ...(rows.tgtIn ?? []).map((t) =>
+      targetLengthProblem(config, Math.max(0, counted(config, t) - 1)),
+    ),
+  ];
+  return problems.find((p) => p !== undefined);
+}
+
 /** Throws InputLengthError for the first row that does not fit. */
 export function assertInputLengths(config: PositionConfig, rows: InputRows): void {
-  const problems = [
-    ...(rows.src ?? []).map((s) => sourceLengthProblem(config, s.length)),
-    ...(rows.tgt ?? []).map((t) => targetLengthProblem(config, t.length)),
-    ...(rows.tgtIn ?? []).map((t) => targetLengthProblem(config, Math.max(0, t.length - 1))),
-  ];
-  const first = problems.find((p) => p !== undefined);
-  if (first !== undefined) throw new InputLengthError(first);
+  const problem = inputLengthProblem(config, rows);
+  if (problem !== undefined) throw new InputLengthError(problem);
 }

@@ -60,7 +60,7 @@ export async function greedy<S>(
   const V = m.vocab;
   const B = src.length;
   // A source past the position table is the caller's error, the same on every backend.
-  assertInputLengths({ maxLength: m.maxPositions }, { src });
+  assertInputLengths({ maxLength: m.maxPositions, specials: m.specials }, { src });
   const limits = src.map((s) => outputLimit(m as StepModel<unknown>, s.length, options.maxLength));
   const hyps: Hypothesis[] = src.map(() => ({ tokens: [], logProb: 0, finished: false }));
   const done = limits.map((l) => l === 0);
@@ -118,7 +118,7 @@ export async function beamSearch<S>(
   const alpha = options.lengthPenalty ?? 0;
   const { pad, bos, eos } = m.specials;
   const V = m.vocab;
-  assertInputLengths({ maxLength: m.maxPositions }, { src: [src] });
+  assertInputLengths({ maxLength: m.maxPositions, specials: m.specials }, { src: [src] });
   const limit = outputLimit(m as StepModel<unknown>, src.length, options.maxLength);
   const finished: Hypothesis[] = [];
   let live: Live[] = [{ tokens: [], logProb: 0 }];

@@ -52,6 +52,24 @@ describe("lengths against the position table", () => {
     expect(lengthLimits({})).toBeUndefined();
   });
 
+  it("counts no padding: it takes no position, so a padded row of max_length tokens runs", async () => {
+    const padded = [...SRC, 0, 0];
+    const allPad = new Array<number>(MAX + 4).fill(0);
+    expect(() => assertInputLengths(module.config, { src: [padded, allPad] })).not.toThrow();
+    expect(() =>
+      assertInputLengths(module.config, { tgtIn: [[1, 4, 5, 0, 0, 0, 0]] }),
+    ).not.toThrow();
+    const interp = new InterpModel(module, initWeights(module, 5));
+    // What the check lets through, the backends run (positions are CumSum(mask) − 1).
+    expect(() =>
+      interp.decode(interp.encode([padded, allPad]), [
+        [1, 4, 5, 0, 0, 0, 0],
+        [1, 4, 5, 6, 7, 8, 0],
+      ]),
+    ).not.toThrow();
+    await expect(greedy(interpStepModel(interp), [padded, allPad])).resolves.toHaveLength(2);
+  });
+
   it("the searches and the interpreter stop below the table and reject a longer source", async () => {
     // Seeds whose untrained decode runs to the limit, so the cap is what stops it.
     const weights = initWeights(module, 5);

@@ -7,8 +7,7 @@
 import {
   initWeights,
   openBackendModel,
-  sourceLengthProblem,
-  targetLengthProblem,
+  inputLengthProblem,
   type BackendModel,
   type IrModule,
   type Tensor,
@@ -57,11 +56,11 @@ export function parseIds(
  * error, like other bad ids, before any backend is opened.
  */
 function lengthError(module: IrModule, src: number[], opts: RunOptions): string | undefined {
-  const s = sourceLengthProblem(module.config, src.length);
+  const s = inputLengthProblem(module.config, { src: [src] });
   if (s !== undefined) return `${opts.input !== undefined ? "--input" : "--src"}: ${s}`;
-  const tgt = opts.tgt;
-  if (tgt === undefined) return undefined;
-  const t = targetLengthProblem(module.config, tgt.trim().split(/\s+/).length);
+  if (opts.tgt === undefined) return undefined;
+  // Ids that are not numbers are reported by parseIds afterwards.
+  const t = inputLengthProblem(module.config, { tgt: [opts.tgt.trim().split(/\s+/).map(Number)] });
   return t === undefined ? undefined : `--tgt: ${t}`;
 }
 
