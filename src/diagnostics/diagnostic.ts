@@ -1,3 +1,4 @@
+import { boundMessage } from "./bound.js";
 import { CODES, type Code } from "./codes.js";
 import type { SourceRange } from "./range.js";
 
@@ -34,9 +35,16 @@ export class Diagnostics {
     message: string,
     extra: { hint?: string; related?: Related[] } = {},
   ): Diagnostic {
-    const d: Diagnostic = { code, severity: CODES[code].severity, message, range };
-    if (extra.hint !== undefined) d.hint = extra.hint;
-    if (extra.related !== undefined && extra.related.length > 0) d.related = extra.related;
+    // Messages quote user text (names, strings), which may be a megabyte long.
+    const d: Diagnostic = {
+      code,
+      severity: CODES[code].severity,
+      message: boundMessage(message),
+      range,
+    };
+    if (extra.hint !== undefined) d.hint = boundMessage(extra.hint);
+    if (extra.related !== undefined && extra.related.length > 0)
+      d.related = extra.related.map((r) => ({ ...r, message: boundMessage(r.message) }));
     this.items.push(d);
     return d;
   }

@@ -2,6 +2,7 @@
  * Renders diagnostics for people (`file:line:col: error S2S1234: message`, the source
  * line, a caret underline, the hint) and for tools (the JSON of cli.md).
  */
+import { boundMessage, snippetWindow } from "./bound.js";
 import type { Diagnostic } from "./diagnostic.js";
 
 export interface Colors {
@@ -49,7 +50,7 @@ export function renderDiagnostic(
         ? c.yellow("warning")
         : c.cyan("info");
   const out = [
-    `${c.bold(`${file}:${start.line}:${start.column}`)}: ${sev} ${c.dim(d.code)}: ${d.message}`,
+    `${c.bold(`${file}:${start.line}:${start.column}`)}: ${sev} ${c.dim(d.code)}: ${boundMessage(d.message)}`,
   ];
   const text = sources.get(file);
   const line = text === undefined ? undefined : sourceLine(text, start.line);
@@ -59,13 +60,15 @@ export function renderDiagnostic(
     // Underline to the end of the range on this line (at least one caret).
     const last = end.line === start.line ? Math.max(end.column, start.column + 1) : line.length + 1;
     const width = Math.max(1, Math.min(last, line.length + 1) - start.column);
-    out.push(`${c.dim(`${gutter} |`)} ${visible(line)}`);
-    out.push(`${c.dim(`${pad} |`)} ${" ".repeat(start.column - 1)}${c.red("^".repeat(width))}`);
+    // A long line shows a window around the caret, so a report stays screen-sized.
+    const shown = snippetWindow(visible(line), start.column - 1, width);
+    out.push(`${c.dim(`${gutter} |`)} ${shown.text}`);
+    out.push(`${c.dim(`${pad} |`)} ${" ".repeat(shown.caret)}${c.red("^".repeat(shown.width))}`);
   }
-  if (d.hint !== undefined) out.push(`${c.cyan("hint")}: ${d.hint}`);
+  if (d.hint !== undefined) out.push(`${c.cyan("hint")}: ${boundMessage(d.hint)}`);
   for (const r of d.related ?? []) {
     out.push(
-      `${c.dim("note")}: ${r.message} (${r.range.file}:${r.range.start.line}:${r.range.start.column})`,
+      `${c.dim("note")}: ${boundMessage(r.message)} (${r.range.file}:${r.range.start.line}:${r.range.start.column})`,
     );
   }
   return out.join("\n");
