@@ -41,6 +41,7 @@ export const CODES = {
   S2S0005: code("warning", "file is empty"),
   S2S0006: code("error", "file is too large"),
   S2S0007: code("error", "file could not be read"),
+  S2S0008: code("error", "file is UTF-16, not UTF-8 (convert it with iconv)"),
   S2S0010: code("error", "file declares several models; pick one with FILE:MODEL"),
   S2S0011: code("error", "no model of that name in the file"),
   S2S0012: code("error", "file declares no model"),

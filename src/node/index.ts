@@ -26,6 +26,7 @@ export * from "../api/index.js";
 
 // ---- sources on disk -----------------------------------------------------------------
 export { diskHost, readSourceFile, MAX_SOURCE_BYTES } from "./disk-host.js";
+export { readStdinText, MAX_STDIN_BYTES } from "./stdin-text.js";
 export { diskIsFile } from "./disk-is-file.js";
 
 export interface DiskOptions {

@@ -11,6 +11,7 @@ import { resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import {
   openBackendModel,
+  readStdinText,
   readTrainedModel,
   TF_BACKENDS,
   translateLines,
@@ -36,7 +37,7 @@ export async function runTranslate(
   io: Io,
   dir: string,
   opts: TranslateOptions,
-  readStdin: () => Promise<string> = async () => "",
+  readStdin: () => Promise<string | { error: string }> = async () => "",
 ): Promise<number> {
   const read = readTrainedModel(resolve(io.cwd, dir));
   if ("error" in read) {
@@ -47,6 +48,11 @@ export async function runTranslate(
   }
   const { module, checkpoint } = read.trained;
   const text = opts.input ?? (await readStdin());
+  if (typeof text !== "string") {
+    // Read but not text, or too much of it: wrong input, like a binary spec (cli.md).
+    io.stderr(`s2sc: ${text.error}\n`);
+    return EXIT.input;
+  }
   const lines =
     opts.input !== undefined ? [opts.input] : text.split("\n").map((l) => l.replace(/\r$/, ""));
   if (opts.input === undefined && lines.at(-1) === "") lines.pop();
@@ -79,12 +85,6 @@ export async function runTranslate(
 function warn(io: Io, where: string, t: Translation): void {
   if (t.error !== undefined) io.stderr(`s2sc: ${where}: ${t.error}; not translated\n`);
   else if (t.unknown.length > 0) io.stderr(`s2sc: ${where}: ${unknownTokensMessage(t.unknown)}\n`);
-}
-
-async function readAll(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 const nonNegativeFloat = (text: string): number => {
@@ -127,6 +127,6 @@ export function registerTranslate(program: Command, io: Io, setExit: (code: numb
       "print one JSON object per input: input, output, logProb, finished, unknown (and error)",
     )
     .action(async (dir: string, opts: TranslateOptions) => {
-      setExit(await runTranslate(io, dir, opts, readAll));
+      setExit(await runTranslate(io, dir, opts, () => readStdinText(process.stdin)));
     });
 }
