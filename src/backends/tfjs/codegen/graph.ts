@@ -12,7 +12,7 @@ import type { LowerContext } from "../lowering/types.js";
 import { HELPER_NAMES } from "../runtime-lib.generated.js";
 import { analyze, type Analysis } from "./analysis.js";
 import type { DerivePlan } from "./derive.js";
-import { constTensor, str } from "./literal.js";
+import { comment, constTensor, str } from "./literal.js";
 import { NameTable } from "./names.js";
 
 /**
@@ -118,7 +118,7 @@ class FunctionEmitter {
       const path = layerPath(node);
       if (paths.get(to) !== path) {
         paths.set(to, path);
-        to.push(`// ${path}`);
+        to.push(`// ${comment(path)}`);
       }
       // A loop, not push(...): no argument list as long as the lowering's output.
       for (const line of this.lower(scope, node)) to.push(line);
@@ -259,11 +259,12 @@ class NodeContext implements LowerContext {
     return this.emitter.names.fresh(base);
   }
 
+  /** Attribute numbers are emitted as code, so a non-number (a hand-made module) fails here. */
   int(name: string, dflt: number): number {
     const a = this.attr(name);
     return a === undefined
       ? dflt
-      : a.kind === "int" || a.kind === "float"
+      : (a.kind === "int" || a.kind === "float") && typeof a.value === "number"
         ? a.value
         : this.fail(`${name} must be a number`);
   }
@@ -285,7 +286,7 @@ class NodeContext implements LowerContext {
     const a = this.attr(name);
     return a === undefined
       ? undefined
-      : a.kind === "ints"
+      : a.kind === "ints" && a.value.every((v) => typeof v === "number")
         ? a.value
         : this.fail(`${name} must be a list of ints`);
   }
@@ -326,8 +327,10 @@ class NodeContext implements LowerContext {
   }
 }
 
+/** A graph input or output in the function's doc comment (names from the IR: sanitized). */
 function describe(v: { name: string } & TensorType): string {
-  return `${v.name}: ${v.dtype}${formatShape(v.shape)}${isHostInput(v) ? " (a JavaScript boolean)" : ""}`;
+  const text = `${v.name}: ${v.dtype}${formatShape(v.shape)}`;
+  return `${comment(text)}${isHostInput(v) ? " (a JavaScript boolean)" : ""}`;
 }
 
 /**
@@ -348,7 +351,7 @@ export function emitGraphFunction(
   // long is a large-object allocation (issue #10).
   const lines = [
     `/**`,
-    ` * Graph \`${graph.name}\`.`,
+    ` * Graph \`${comment(graph.name)}\`.`,
     ` * inputs:  ${graph.inputs.map(describe).join(", ")}`,
     ` * outputs: ${graph.outputs.map(describe).join(", ")}`,
     ` */`,

@@ -11,6 +11,8 @@ export function tfDtype(d: DType): "float32" | "int32" | "bool" {
 }
 
 export function num(v: number): string {
+  // A number from the IR becomes code: anything else (a string in a hand-made module) stops here.
+  if (typeof v !== "number") throw new TypeError(`${typeof v} where a number belongs`);
   if (Number.isNaN(v)) return "NaN";
   if (v === Infinity) return "Infinity";
   if (v === -Infinity) return "-Infinity";
@@ -21,8 +23,42 @@ export function nums(vs: readonly number[]): string {
   return `[${vs.map(num).join(", ")}]`;
 }
 
+/**
+ * JSON text as a JavaScript literal: JSON.stringify, with U+2028 and U+2029 escaped
+ * (line terminators in older engines' string literals) and `<` too, so that no
+ * `</script>` or `<!--` appears if the code is ever inlined into HTML.
+ */
+export function json(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")
+    .replace(/</g, "\\u003c");
+}
+
+/** A string literal (names from the IR: parameter keys, graph inputs and outputs). */
 export function str(s: string): string {
-  return JSON.stringify(s);
+  return json(String(s));
+}
+
+/** The longest text a comment shows of a name (a path, a file name) before `…`. */
+export const COMMENT_MAX = 160;
+
+/**
+ * Text from the IR (a file name, a layer path) made safe inside a `//` or a `/* *\/`
+ * comment: no line terminator, no control character, no `*\/` and no `</`, and at most
+ * COMMENT_MAX characters. What is replaced shows as a `\uXXXX` escape, so the comment
+ * stays readable and says that the name was odd.
+ */
+export function comment(text: string): string {
+  const chars = [...String(text)];
+  const cut = chars.length > COMMENT_MAX ? chars.slice(0, COMMENT_MAX).join("") + "…" : text;
+  return cut
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    )
+    .replace(/\*\//g, "*\\/")
+    .replace(/<\//g, "<\\/");
 }
 
 /** A tfjs expression creating the constant tensor `c`. */
