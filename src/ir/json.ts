@@ -25,7 +25,7 @@ import type {
   ValueInfo,
 } from "./types.js";
 import type { SourceRange } from "../diagnostics/index.js";
-import { IR_SCHEMA } from "./schema.js";
+import { IR_SCHEMA, PATTERN_WORDS } from "./schema.js";
 import { verifyModule } from "./verify.js";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -240,7 +240,12 @@ function formatAjvErrors(errors: readonly ErrorObject[]): string[] {
         : e.keyword === "enum"
           ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.map((x) => JSON.stringify(x)).join(", ")})`
           : "";
-    return `schema: ${at}: ${e.message ?? e.keyword}${extra}`;
+    // Name patterns in words: a regular expression says little to a person.
+    const words =
+      e.keyword === "pattern"
+        ? PATTERN_WORDS[(e.params as { pattern: string }).pattern]
+        : undefined;
+    return `schema: ${at}: ${words ?? e.message ?? e.keyword}${extra}`;
   });
   if (useful.length > MAX_ERRORS) out.push(`schema: ... and ${useful.length - MAX_ERRORS} more`);
   return out;

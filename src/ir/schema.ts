@@ -4,7 +4,27 @@
  * that the core runs where there is no file system; `schema/ir.schema.json` is generated
  * from it by `npx tsx scripts/gen-ir-schema.ts` for editors and other tools, and
  * test/ir/json.test.ts fails when the two drift apart.
+ *
+ * Names and paths have strict patterns (issue #20, no code from data): a model.ir.json
+ * may come from anyone, and although the tfjs generator only ever emits names as
+ * escaped literals, sanitized comments or identifiers from a safe alphabet, a name that
+ * no s2sc front end can produce is refused here, before anything is generated from it.
+ * Only `file` (a spec's path, which may be any file name) is any string.
  */
+
+/** A path of segments such as `decoder/layer0/lstm/Reshape_1`, node paths with `#n`. */
+const PATH = "^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*(?:#[0-9]+)?$";
+const IDENTIFIER = "^[A-Za-z_][A-Za-z0-9_]*$";
+const LABEL = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$";
+/** Longer than any name a spec gives (600 layers deep is ~60 characters). */
+const MAX_NAME = 1024;
+
+/** What each name pattern asks for, in words (src/ir/json.ts says it instead of the regex). */
+export const PATTERN_WORDS: Readonly<Record<string, string>> = {
+  [IDENTIFIER]: "must be an identifier (letters, digits and `_`, not starting with a digit)",
+  [PATH]: "must be a path: letters, digits, `_`, `.` and `-` in segments joined by `/`",
+  [LABEL]: "must be text without control characters or line breaks",
+};
 export const IR_SCHEMA: Readonly<Record<string, unknown>> = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "urn:s2sc:ir:1",
@@ -16,7 +36,7 @@ export const IR_SCHEMA: Readonly<Record<string, unknown>> = {
   required: ["irVersion", "model", "file", "config", "params", "graphs", "layers"],
   properties: {
     irVersion: { const: 1 },
-    model: { $ref: "#/$defs/name" },
+    model: { $ref: "#/$defs/identifier" },
     file: { type: "string" },
     config: { $ref: "#/$defs/config" },
     params: { type: "array", items: { $ref: "#/$defs/parameter" } },
@@ -33,7 +53,30 @@ export const IR_SCHEMA: Readonly<Record<string, unknown>> = {
     layers: { type: "array", items: { $ref: "#/$defs/layer" } },
   },
   $defs: {
-    name: { type: "string", minLength: 1 },
+    identifier: {
+      description: "A model, op or attribute name: an identifier of the spec language.",
+      type: "string",
+      maxLength: MAX_NAME,
+      pattern: IDENTIFIER,
+    },
+    path: {
+      description:
+        "A value, parameter, layer or node name: segments of letters, digits, `_`, `.` and `-` (not first) joined by `/`, with `#n` after a node path.",
+      type: "string",
+      maxLength: MAX_NAME,
+      pattern: PATH,
+    },
+    valueRef: {
+      description: 'A value name, or "" for an omitted optional input or output.',
+      anyOf: [{ const: "" }, { $ref: "#/$defs/path" }],
+    },
+    label: {
+      description: "Text for people (a layer kind): no control characters or line breaks.",
+      type: "string",
+      minLength: 1,
+      maxLength: MAX_NAME,
+      pattern: LABEL,
+    },
     count: { type: "integer", minimum: 0 },
     dtype: { enum: ["float32", "int32", "int64", "bool"] },
     float: {
@@ -85,7 +128,7 @@ export const IR_SCHEMA: Readonly<Record<string, unknown>> = {
       additionalProperties: false,
       required: ["name", "dtype", "shape"],
       properties: {
-        name: { $ref: "#/$defs/name" },
+        name: { $ref: "#/$defs/path" },
         dtype: { $ref: "#/$defs/dtype" },
         shape: { $ref: "#/$defs/shape" },
       },
@@ -153,19 +196,23 @@ export const IR_SCHEMA: Readonly<Record<string, unknown>> = {
       additionalProperties: false,
       required: ["op", "path", "inputs", "outputs", "attrs"],
       properties: {
-        op: { $ref: "#/$defs/name" },
-        path: { $ref: "#/$defs/name" },
+        op: { $ref: "#/$defs/identifier" },
+        path: { $ref: "#/$defs/path" },
         inputs: {
           description: 'Value names; "" marks an omitted optional input.',
           type: "array",
-          items: { type: "string" },
+          items: { $ref: "#/$defs/valueRef" },
         },
         outputs: {
           description: 'Value names; "" marks an omitted optional output.',
           type: "array",
-          items: { type: "string" },
+          items: { $ref: "#/$defs/valueRef" },
         },
-        attrs: { type: "object", additionalProperties: { $ref: "#/$defs/attr" } },
+        attrs: {
+          type: "object",
+          propertyNames: { $ref: "#/$defs/identifier" },
+          additionalProperties: { $ref: "#/$defs/attr" },
+        },
         range: { $ref: "#/$defs/range" },
       },
     },
@@ -174,13 +221,14 @@ export const IR_SCHEMA: Readonly<Record<string, unknown>> = {
       additionalProperties: false,
       required: ["name", "inputs", "outputs", "nodes", "values"],
       properties: {
-        name: { $ref: "#/$defs/name" },
+        name: { $ref: "#/$defs/path" },
         inputs: { type: "array", items: { $ref: "#/$defs/valueInfo" } },
         outputs: { type: "array", items: { $ref: "#/$defs/valueInfo" } },
         nodes: { type: "array", items: { $ref: "#/$defs/node" } },
         values: {
           description: "The type of every value the graph defines or reads.",
           type: "object",
+          propertyNames: { $ref: "#/$defs/path" },
           additionalProperties: { $ref: "#/$defs/tensorType" },
         },
       },
@@ -262,8 +310,8 @@ export const IR_SCHEMA: Readonly<Record<string, unknown>> = {
       additionalProperties: false,
       required: ["name", "path", "dtype", "shape", "init", "role", "trainable"],
       properties: {
-        name: { $ref: "#/$defs/name" },
-        path: { $ref: "#/$defs/name" },
+        name: { $ref: "#/$defs/path" },
+        path: { $ref: "#/$defs/path" },
         dtype: { $ref: "#/$defs/dtype" },
         shape: { type: "array", items: { type: "integer", minimum: 1 } },
         init: { $ref: "#/$defs/init" },
@@ -289,8 +337,8 @@ export const IR_SCHEMA: Readonly<Record<string, unknown>> = {
       additionalProperties: false,
       required: ["path", "kind", "outputShape", "params"],
       properties: {
-        path: { $ref: "#/$defs/name" },
-        kind: { $ref: "#/$defs/name" },
+        path: { $ref: "#/$defs/path" },
+        kind: { $ref: "#/$defs/label" },
         outputShape: { $ref: "#/$defs/shape" },
         params: { $ref: "#/$defs/count" },
         range: { $ref: "#/$defs/range" },
@@ -324,7 +372,7 @@ export const IR_SCHEMA: Readonly<Record<string, unknown>> = {
             additionalProperties: false,
             required: ["name", "shape", "init"],
             properties: {
-              name: { $ref: "#/$defs/name" },
+              name: { $ref: "#/$defs/path" },
               shape: { $ref: "#/$defs/shape" },
               init: { enum: ["encoder", "zeros", "empty"] },
             },
