@@ -8,7 +8,7 @@ import type { Diagnostics, SourceRange } from "../diagnostics/index.js";
 import { reportUndefinedName } from "./evaluate.js";
 import type { Value } from "./model.js";
 import { describeRange, describeType, inRange } from "./schema-query.js";
-import type { FieldType } from "./schema-types.js";
+import type { FieldType, NumberRange } from "./schema-types.js";
 import type { Folded } from "./scope.js";
 import { didYouMean } from "./suggest.js";
 import { describeValue, formatValue } from "./values.js";
@@ -51,9 +51,7 @@ export function coerce(
           `${what} must be ${r === "" ? "an integer" : `an integer ${r}`}, not ${formatValue(v)}`,
           v.type === "float"
             ? { hint: "sizes are integers: use floor(...) or ceil(...) to round" }
-            : type.why === undefined
-              ? {}
-              : { hint: type.why },
+            : hintFor(v.value, type),
         );
         return undefined;
       }
@@ -66,7 +64,7 @@ export function coerce(
           "S2S2025",
           at,
           `${what} must be ${describeRange(type)}, not ${formatValue(v)}`,
-          type.why === undefined ? {} : { hint: type.why },
+          hintFor(v.value, type),
         );
         return undefined;
       }
@@ -112,6 +110,12 @@ export function coerce(
       return failed ? undefined : { type: "list", items };
     }
   }
+}
+
+/** The reason for a bound: `maxWhy` above the maximum, `why` otherwise. */
+function hintFor(n: number, t: NumberRange): { hint?: string } {
+  const why = t.max !== undefined && n > t.max && t.maxWhy !== undefined ? t.maxWhy : t.why;
+  return why === undefined ? {} : { hint: why };
 }
 
 function lengthText(t: { minLength?: number; maxLength?: number }): string {

@@ -5,6 +5,8 @@
  * does a bidirectional decoder layer (S2S3010), which is about how layers connect.
  */
 import type { Diagnostics } from "../diagnostics/index.js";
+import { LIMIT_WHY, MAX_LAYERS } from "./schema.js";
+import { formatCount } from "./values.js";
 import {
   childSection,
   type ResolvedItem,
@@ -13,6 +15,7 @@ import {
 } from "./model.js";
 
 export function checkRules(root: ResolvedSection, diags: Diagnostics): void {
+  layerCount(root, diags);
   sharedEmbeddings(root, diags);
   for (const part of ["encoder", "decoder"] as const) {
     const s = childSection(root, part);
@@ -83,5 +86,36 @@ function sharedEmbeddings(root: ResolvedSection, diags: Diagnostics): void {
         .filter((s) => s.range !== undefined)
         .map((s) => ({ message: "vocabulary set here", range: s.range! })),
     },
+  );
+}
+
+/**
+ * The layer sections a list of items expands to, from the stack counts without
+ * expanding them: a stack counts its count times its body (an empty body once per
+ * iteration, which elaboration still walks). A float, so nested huge counts cannot wrap.
+ */
+function expandedSize(items: readonly ResolvedItem[]): number {
+  let n = 0;
+  for (const i of items)
+    n += i.kind === "stack" ? i.count * Math.max(1, expandedSize(i.children)) : 1;
+  return n;
+}
+
+/**
+ * S2S2053: at most MAX_LAYERS layer sections in the encoder and decoder together, so
+ * that `stack 100000 { ... }` is refused here instead of being built layer by layer.
+ * Reported once, at the largest item (usually a stack).
+ */
+function layerCount(root: ResolvedSection, diags: Diagnostics): void {
+  const items = ["encoder", "decoder"].flatMap((p) => childSection(root, p)?.children ?? []);
+  const total = expandedSize(items);
+  if (total <= MAX_LAYERS) return;
+  const size = (i: ResolvedItem) => expandedSize([i]);
+  const culprit = items.reduce((a, b) => (size(b) > size(a) ? b : a));
+  diags.add(
+    "S2S2053",
+    culprit.kind === "stack" ? culprit.range : culprit.nameRange,
+    `the model expands to ${formatCount(total)} layer sections, over the limit of ${formatCount(MAX_LAYERS)}`,
+    { hint: `stack counts multiply through nesting; ${LIMIT_WHY}` },
   );
 }

@@ -13,6 +13,8 @@ export interface NumberRange {
   maxExclusive?: boolean;
   /** The hint for a value outside the range, when the bound needs a reason. */
   why?: string;
+  /** The hint for a value above `max`, when it differs from `why` (a limit of s2sc). */
+  maxWhy?: string;
 }
 
 export type FieldType =

@@ -17,6 +17,23 @@ const word = (value: string): Value => ({ type: "enum", value });
 
 /** A size: a positive integer (brief §4: "a non-positive or non-integer size"). */
 const SIZE: FieldType = { kind: "int", min: 1 };
+
+/*
+ * Limits (docs/language.md, "Limits"), well above published seq2seq models (T5-11B's
+ * feed-forward is 65,536 wide, 128 heads; PaLM's vocabulary 256,000). They exist so that
+ * a typo or a hostile file (`hidden = 1000000000`) is refused by the checker with the
+ * field's range before anything is built, and so that a width times a width or a
+ * vocabulary stays far inside the exact integers of a double.
+ */
+export const MAX_WIDTH = 2 ** 20;
+export const MAX_HEADS = 1024;
+export const MAX_VOCAB = 2 ** 24;
+export const MAX_LENGTH = 2 ** 20;
+/** Layer sections of a whole model with stacks expanded (rules.ts, S2S2053). */
+export const MAX_LAYERS = 10_000;
+export const LIMIT_WHY = "a limit of s2sc (docs/language.md, Limits), well above published models";
+/** A width: a size up to MAX_WIDTH. */
+const WIDTH: FieldType = { kind: "int", min: 1, max: MAX_WIDTH, maxWhy: LIMIT_WHY };
 /**
  * The four special tokens `<pad> <bos> <eos> <unk>` take the first ids of every
  * vocabulary (src/data/vocab.ts, SPECIAL_TOKENS), so a smaller one has no room for them.
@@ -25,7 +42,9 @@ export const MIN_VOCAB = 4;
 const VOCAB: FieldType = {
   kind: "int",
   min: MIN_VOCAB,
+  max: MAX_VOCAB,
   why: `at least ${MIN_VOCAB}: the special tokens <pad> <bos> <eos> <unk> take the first ${MIN_VOCAB} ids`,
+  maxWhy: LIMIT_WHY,
 };
 /** A probability that must leave something: dropout and label smoothing are in [0, 1). */
 const RATE: FieldType = { kind: "float", min: 0, max: 1, maxExclusive: true };
@@ -45,7 +64,7 @@ const positionField = (inherit: boolean): FieldSpec => ({
 
 const maxLengthField = (inherit: boolean): FieldSpec => ({
   name: "max_length",
-  type: SIZE,
+  type: { kind: "int", min: 1, max: MAX_LENGTH, maxWhy: LIMIT_WHY },
   doc: "the longest sequence the model accepts (the size of a learned position table)",
   ...(inherit ? { inherit } : {}),
 });
@@ -78,7 +97,7 @@ const LAYER_DROPOUT = "dropout rate on the layer's output (training only)";
 
 const hiddenField = (doc: string): FieldSpec => ({
   name: "hidden",
-  type: SIZE,
+  type: WIDTH,
   doc,
   required: true,
 });
@@ -92,7 +111,7 @@ const bidirectionalField = (): FieldSpec => ({
 
 const headsField = (variants?: readonly string[]): FieldSpec => ({
   name: "heads",
-  type: SIZE,
+  type: { kind: "int", min: 1, max: MAX_HEADS, maxWhy: LIMIT_WHY },
   doc: "number of attention heads (must divide the model width unless `key_dim` is given)",
   default: int(1),
   ...(variants ? { variants } : {}),
@@ -100,7 +119,7 @@ const headsField = (variants?: readonly string[]): FieldSpec => ({
 
 const keyDimField = (variants?: readonly string[]): FieldSpec => ({
   name: "key_dim",
-  type: SIZE,
+  type: WIDTH,
   doc: "size of each head's queries and keys (default: model width / heads)",
   ...(variants ? { variants } : {}),
 });
@@ -168,7 +187,7 @@ const embedding = (head: "source" | "target", side: string): SectionSpec => ({
       required: true,
       inherit: true,
     },
-    { name: "embed", type: SIZE, doc: "embedding width", required: true },
+    { name: "embed", type: WIDTH, doc: "embedding width", required: true },
     { name: "scale", type: BOOL, doc: "multiply the embeddings by √embed", default: bool(false) },
   ],
   children: [],

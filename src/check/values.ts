@@ -8,6 +8,16 @@ export function formatNumber(n: number, isInt: boolean): string {
   return Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(1) : String(n);
 }
 
+/**
+ * A count with thousands separators, `1,234,567` (rounded to an integer). From 2⁵³ on a
+ * double no longer holds every integer, so its digits would be partly invented: such a
+ * count prints as an estimate with two significant digits, `~1.2e16`.
+ */
+export function formatCount(n: number): string {
+  if (Math.abs(n) >= 2 ** 53) return `~${n.toPrecision(2).replace("e+", "e")}`;
+  return Math.round(n).toLocaleString("en-US");
+}
+
 /** The value in source syntax: `512`, `0.1`, `true`, `"x"`, `relu`, `[0.9, 0.98]`. */
 export function formatValue(v: Value): string {
   switch (v.type) {

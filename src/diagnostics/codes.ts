@@ -276,6 +276,12 @@ export const CODES = {
     line: 6,
     column: 3,
   }),
+  S2S2053: code("error", "too many layers", {
+    source:
+      "model m {\n  source { vocab = 16  embed = 32 }\n  target { vocab = 16  embed = 32 }\n  encoder { stack 100_000 { lstm { hidden = 32 } } }\n  decoder { lstm { hidden = 32 } }\n}\n",
+    line: 4,
+    column: 13,
+  }),
   // --- S2S3xxx: shapes and resources (elaboration) ------------------------------------
   S2S3000: code("error", "shape mismatch"),
   S2S3001: code("error", "dot attention needs equal query and key sizes", {

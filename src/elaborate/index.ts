@@ -40,7 +40,7 @@ import { outputLogits } from "./output.js";
 import { isRecurrent, planLayers } from "./plan.js";
 import { floatOf } from "./settings.js";
 import { nextName, type StateDecl } from "./state.js";
-import { checkMemoryBudget, DEFAULT_MEMORY_BUDGET } from "./budget.js";
+import { checkEstimatedBudget, checkMemoryBudget, DEFAULT_MEMORY_BUDGET } from "./budget.js";
 
 export * from "./budget.js";
 export * from "./settings.js";
@@ -60,9 +60,12 @@ export interface ElaborateResult {
 
 export function elaborate(model: CheckedModel, opts: ElaborateOptions = {}): ElaborateResult {
   const cx = new ElabContext();
+  const budget = opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET;
   try {
+    // Refuse before building: a certain excess is known from the checked model alone.
+    checkEstimatedBudget(cx, model, budget);
     const module = build(cx, model);
-    checkMemoryBudget(cx, model, module, opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET);
+    checkMemoryBudget(cx, model, module, budget);
     return { module, diagnostics: cx.diagnostics.items };
   } catch (e) {
     if (e instanceof ShapeFailure) {

@@ -4,10 +4,11 @@
  * CLI's (src/cli/units.ts).
  */
 
-/** `1234567` → `1,234,567` (rounded to an integer). */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
-}
+/**
+ * `1234567` → `1,234,567`; from 2⁵³ on an estimate, `~1.2e16`, not digits a double
+ * cannot hold (the checker's messages use the same function).
+ */
+export { formatCount } from "../check/index.js";
 
 /** Three significant digits with an SI suffix: `950`, `44.1K`, `1.05G`. */
 export function formatSi(n: number): string {

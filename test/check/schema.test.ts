@@ -73,7 +73,7 @@ describe("schema table", () => {
   });
 
   it("describes types as users read them", () => {
-    expect(describeType(SCHEMA.lstm.fields[0]!.type)).toBe("int ≥ 1");
+    expect(describeType(SCHEMA.lstm.fields[0]!.type)).toBe("int in [1, 1048576]");
     expect(describeType(SCHEMA.feed_forward.fields.find((f) => f.name === "dropout")!.type)).toBe(
       "float in [0, 1)",
     );

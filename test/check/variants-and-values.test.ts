@@ -96,7 +96,7 @@ describe("vocabulary sizes", () => {
   ] as const) {
     it(`reject vocab = 3 on the ${where} at the value`, () => {
       const d = firstDiagnostic(src, "S2S2025");
-      expect(d.message).toBe("`vocab` must be an integer ≥ 4, not 3");
+      expect(d.message).toBe("`vocab` must be an integer in [4, 16777216], not 3");
       expect(d.hint).toContain("<pad> <bos> <eos> <unk>");
       const line = src.split("\n")[d.range.start.line - 1]!;
       expect(line.slice(d.range.start.column - 1, d.range.end.column - 1)).toBe("3");
