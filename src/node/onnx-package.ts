@@ -3,7 +3,7 @@
  * target and renamed into place; an existing target is replaced only when it is empty
  * or a previous ONNX compile), and its model.json read back (for ORT).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { IrModule } from "../ir/index.js";
 import {
@@ -16,7 +16,7 @@ import {
   type OnnxWeightsOrigin,
   type WeightData,
 } from "../backends/onnx/index.js";
-import { writeDirectoryAtomically } from "./write-dir.js";
+import { isReplaceableOutput, writeDirectoryAtomically } from "./write-dir.js";
 
 /** model.json of a compiled directory; throws OnnxPackageError when it is not one. */
 export function readDescription(dir: string): OnnxDescription {
@@ -29,17 +29,6 @@ export function readDescription(dir: string): OnnxDescription {
   return parseDescription(text, dir);
 }
 
-function isReplaceable(dir: string): boolean {
-  if (!existsSync(dir)) return true;
-  if (readdirSync(dir).length === 0) return true;
-  try {
-    readDescription(dir);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Writes the directory `dir` (absolute) atomically; throws OnnxPackageError or an I/O error. */
 export function writeOnnxPackage(
   dir: string,
@@ -49,7 +38,7 @@ export function writeOnnxPackage(
   origin: OnnxWeightsOrigin,
   extra: ReadonlyMap<string, string> = new Map(),
 ): string[] {
-  if (!isReplaceable(dir)) {
+  if (!isReplaceableOutput(dir, (d) => readDescription(d) !== undefined)) {
     throw new OnnxPackageError(
       `${dir} exists and is not an s2sc ONNX output; choose an empty or new directory`,
     );

@@ -5,7 +5,7 @@
  * it holds a previous compile (its model.json says so) or is empty, so `-o` pointed at
  * the wrong directory cannot delete anything else.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { IrModule } from "../ir/index.js";
 import {
@@ -17,20 +17,12 @@ import {
   type WeightData,
   type WeightsOrigin,
 } from "../backends/tfjs/index.js";
-import { writeDirectoryAtomically } from "./write-dir.js";
+import { isReplaceableOutput, writeDirectoryAtomically } from "./write-dir.js";
 
-function isReplaceable(dir: string): boolean {
-  if (!existsSync(dir)) return true;
-  const entries = readdirSync(dir);
-  if (entries.length === 0) return true;
-  try {
-    const d = JSON.parse(readFileSync(join(dir, FILES.description), "utf8")) as {
-      format?: unknown;
-    };
-    return d.format === PACKAGE_FORMAT;
-  } catch {
-    return false;
-  }
+/** A previous tfjs compile: its model.json names the package format. */
+function isTfjsOutput(dir: string): boolean {
+  const d = JSON.parse(readFileSync(join(dir, FILES.description), "utf8")) as { format?: unknown };
+  return d.format === PACKAGE_FORMAT;
 }
 
 /** Writes the compiled directory `dir` (absolute) atomically; throws PackageError or an I/O error. */
@@ -42,7 +34,7 @@ export function writeTfjsPackage(
   origin: WeightsOrigin,
   extra: ReadonlyMap<string, string> = new Map(),
 ): string[] {
-  if (!isReplaceable(dir)) {
+  if (!isReplaceableOutput(dir, isTfjsOutput)) {
     throw new PackageError(
       `${dir} exists and is not an s2sc tfjs output; choose an empty or new directory`,
     );

@@ -4,8 +4,22 @@
  * a crash) sees the old directory or the new one, never a half-written one. An existing
  * `dir` is moved aside first and put back if the rename fails.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+
+/**
+ * Whether writing a compiled directory at `dir` may replace what is there: nothing, an
+ * empty directory, or a previous output of the same kind (`isOwnOutput` reads its
+ * description). So `-o` pointed at the wrong directory cannot delete anything else.
+ */
+export function isReplaceableOutput(dir: string, isOwnOutput: (dir: string) => boolean): boolean {
+  if (!existsSync(dir) || readdirSync(dir).length === 0) return true;
+  try {
+    return isOwnOutput(dir);
+  } catch {
+    return false;
+  }
+}
 
 /** Writes `files` (name → content) as the directory `dir` (absolute); returns the names. */
 export function writeDirectoryAtomically(
